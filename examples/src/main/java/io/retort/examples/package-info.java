@@ -1,0 +1,2 @@
+/** Runnable examples: the tour on embedded H2. */
+package io.retort.examples;

@@ -1,0 +1,2 @@
+/** The mariadb dialect for Retort. */
+package io.retort.dialects.mariadb;

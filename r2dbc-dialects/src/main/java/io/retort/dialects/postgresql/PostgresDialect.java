@@ -1,0 +1,73 @@
+package io.retort.dialects.postgresql;
+
+import io.retort.dialect.Dialect;
+import io.retort.dialect.Feature;
+import io.retort.dialect.PlaceholderStyle;
+import io.retort.dialect.ReservedWords;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * PostgreSQL through r2dbc-postgresql: {@code $n} placeholders, {@code "double quoted"} identifiers,
+ * RETURNING, ON CONFLICT, native UUID, arrays and transactional DDL.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create("r2dbc:postgresql://127.0.0.1:5432/test");
+ * engine.dialect();   // PostgresDialect, name "postgresql"
+ * }</pre>
+ */
+public class PostgresDialect extends Dialect {
+    private static final Set<String> RESERVED = ReservedWords.with(
+            ReservedWords.SQL_STANDARD,
+            "ANALYSE",
+            "ANALYZE",
+            "BINARY",
+            "CONCURRENTLY",
+            "DEFERRABLE",
+            "DO",
+            "FREEZE",
+            "ILIKE",
+            "INITIALLY",
+            "ISNULL",
+            "LATERAL",
+            "LOCALTIME",
+            "LOCALTIMESTAMP",
+            "NOTNULL",
+            "ONLY",
+            "OVERLAPS",
+            "PLACING",
+            "RETURNING",
+            "SIMILAR",
+            "TABLESAMPLE",
+            "VARIADIC",
+            "VERBOSE");
+
+    public PostgresDialect() {
+        super(
+                "postgresql",
+                PlaceholderStyle.DOLLAR_NUMBERED,
+                '"',
+                EnumSet.of(
+                        Feature.RETURNING,
+                        Feature.MULTI_ROW_INSERT,
+                        Feature.SAVEPOINTS,
+                        Feature.SEQUENCES,
+                        Feature.NATIVE_UUID,
+                        Feature.ARRAYS,
+                        Feature.ILIKE,
+                        Feature.FULL_OUTER_JOIN,
+                        Feature.SKIP_LOCKED,
+                        Feature.TRANSACTIONAL_DDL));
+    }
+
+    /** The PostgreSQL wire protocol numbers bind parameters with a 16-bit count. */
+    @Override
+    public int maxBindParameters() {
+        return 32767;
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+}

@@ -1,0 +1,2 @@
+/** The postgresql dialect for Retort. */
+package io.retort.dialects.postgresql;

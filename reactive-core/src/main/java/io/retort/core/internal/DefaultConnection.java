@@ -1,0 +1,347 @@
+package io.retort.core.internal;
+
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.TransactionDefinition;
+import io.retort.core.Connection;
+import io.retort.core.Engine;
+import io.retort.core.InvalidRequestException;
+import io.retort.core.IsolationLevel;
+import io.retort.core.Row;
+import io.retort.core.StatementEvent;
+import io.retort.dialect.BindSlot;
+import io.retort.dialect.CompiledStatement;
+import io.retort.dialect.Dialect;
+import io.retort.sql.Executable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link Connection} handed to scopes: compiles through the engine's cache, binds, runs, reports. */
+public final class DefaultConnection implements Connection {
+    private final Engine engine;
+    private final EngineContext ctx;
+    private final io.r2dbc.spi.Connection raw;
+    private final AsyncLock lock = new AsyncLock();
+    private final AtomicInteger savepoints = new AtomicInteger();
+    private volatile boolean inTransaction;
+
+    public DefaultConnection(Engine engine, EngineContext ctx, io.r2dbc.spi.Connection raw) {
+        this.engine = engine;
+        this.ctx = ctx;
+        this.raw = raw;
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    @Override
+    public Flux<Row> execute(Executable statement, Map<String, ?> parameters) {
+        return Flux.defer(() -> {
+            CompiledStatement c = ctx.cache().compile(statement);
+            Object[] values = resolve(c, statement, parameters);
+            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true))
+                    .cast(Row.class);
+        });
+    }
+
+    @Override
+    public Mono<Long> executeUpdate(Executable statement, Map<String, ?> parameters) {
+        return Flux.defer(() -> {
+                    CompiledStatement c = ctx.cache().compile(statement);
+                    Object[] values = resolve(c, statement, parameters);
+                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false));
+                })
+                .cast(Long.class)
+                .reduce(0L, Long::sum);
+    }
+
+    @Override
+    public Mono<Long> executeUpdate(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        return Flux.defer(() -> {
+                    if (parameterSets.isEmpty()) {
+                        return Flux.just(0L);
+                    }
+                    CompiledStatement c = ctx.cache().compile(statement);
+                    List<Object[]> sets = new ArrayList<>(parameterSets.size());
+                    for (Map<String, ?> p : parameterSets) {
+                        sets.add(resolve(c, statement, p));
+                    }
+                    return lock.run(() -> executeMany(c, sets));
+                })
+                .cast(Long.class)
+                .reduce(0L, Long::sum);
+    }
+
+    private Flux<Object> executeMany(CompiledStatement c, List<Object[]> sets) {
+        Dialect d = ctx.dialect();
+        int perRow = c.valuesGroupSlotCount();
+        boolean multiValues = sets.size() > 1
+                && c.hasValuesGroup()
+                && d.supportsMultiRowInsert()
+                && perRow == c.slots().size();
+        if (!multiValues) {
+            return run(c.sql(), c.slots(), sets, false);
+        }
+        int rowsPerStatement = Math.max(
+                1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
+        List<List<Object[]>> chunks = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i += rowsPerStatement) {
+            chunks.add(sets.subList(i, Math.min(sets.size(), i + rowsPerStatement)));
+        }
+        return Flux.fromIterable(chunks).concatMap(chunk -> {
+            int rows = chunk.size();
+            Object[] flat = new Object[rows * perRow];
+            List<BindSlot> slots = new ArrayList<>(rows * perRow);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
+                slots.addAll(c.slots());
+            }
+            return run(c.multiValuesSql(rows), slots, List.<Object[]>of(flat), false);
+        });
+    }
+
+    @Override
+    public <T> Mono<T> scalar(Executable statement, Map<String, ?> parameters, Class<T> type) {
+        return execute(statement, parameters).next().mapNotNull(r -> r.get(0, type));
+    }
+
+    private Object[] resolve(CompiledStatement c, Executable statement, Map<String, ?> params) {
+        List<BindSlot> slots = c.slots();
+        Object[] values = new Object[slots.size()];
+        Set<String> used = params.isEmpty() ? Set.of() : new HashSet<>();
+        for (int i = 0; i < values.length; i++) {
+            BindSlot s = slots.get(i);
+            if (s.isNamed()) {
+                if (!params.containsKey(s.name())) {
+                    throw new InvalidRequestException("Missing value for bind parameter '" + s.name() + "' in: "
+                            + describe(statement) + " (given: " + params.keySet() + ")");
+                }
+                values[i] = params.get(s.name());
+                if (!params.isEmpty()) {
+                    used.add(s.name());
+                }
+            } else {
+                values[i] = ValueExtraction.value(statement, s.position());
+            }
+        }
+        if (used.size() != params.size()) {
+            List<String> unused = new ArrayList<>();
+            for (String k : params.keySet()) {
+                if (!used.contains(k)) {
+                    unused.add(k);
+                }
+            }
+            Collections.sort(unused);
+            throw new InvalidRequestException("Unknown bind parameter" + (unused.size() > 1 ? "s " : " ") + unused
+                    + " for: " + describe(statement) + " (it takes: "
+                    + slots.stream()
+                            .filter(BindSlot::isNamed)
+                            .map(BindSlot::name)
+                            .distinct()
+                            .toList() + ")");
+        }
+        return values;
+    }
+
+    private static String describe(Executable statement) {
+        String s = String.valueOf(statement);
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+
+    /**
+     * Runs one driver statement with one or more parameter sets ({@code Statement.add()} between them) and
+     * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
+     */
+    private Flux<Object> run(String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows) {
+        return Flux.defer(() -> {
+            Listeners listeners = ctx.listeners();
+            StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
+            if (event != null) {
+                listeners.before(event);
+            }
+            long start = System.nanoTime();
+            long[] count = {0};
+            Statement st;
+            try {
+                st = raw.createStatement(sql);
+                for (int s = 0; s < sets.size(); s++) {
+                    if (s > 0) {
+                        st.add();
+                    }
+                    bindAll(st, slots, sets.get(s), sql);
+                }
+                int fetch = ctx.options().fetchSize();
+                if (fetch > 0 && rows) {
+                    st.fetchSize(fetch);
+                }
+            } catch (RuntimeException e) {
+                Throwable t = Errors.translate(e, sql);
+                if (event != null) {
+                    listeners.after(event.finish(System.nanoTime() - start, 0, t));
+                }
+                return Flux.error(t);
+            }
+            Flux<Object> out = Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result) : updated(result));
+            Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
+            Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
+            if (event == null) {
+                return translated;
+            }
+            // report before the terminal signal travels on, so a caller that saw completion sees the event too
+            return translated
+                    .doOnComplete(() -> listeners.after(event.finish(System.nanoTime() - start, count[0], null)))
+                    .doOnError(e -> listeners.after(event.finish(System.nanoTime() - start, count[0], e)))
+                    .doOnCancel(() -> listeners.after(event.finish(System.nanoTime() - start, count[0], null)));
+        });
+    }
+
+    private Flux<Object> mapRows(Result result) {
+        Dialect d = ctx.dialect();
+        RowShape[] shape = {null};
+        io.r2dbc.spi.RowMetadata[] seen = {null};
+        return Flux.from(result.map((row, meta) -> {
+            if (shape[0] == null || seen[0] != meta) {
+                shape[0] = RowShape.of(meta, d);
+                seen[0] = meta;
+            }
+            return shape[0].read(row);
+        }));
+    }
+
+    private static Flux<Object> updated(Result result) {
+        return Flux.from(result.getRowsUpdated()).map(n -> (Object) n.longValue());
+    }
+
+    private static void bindAll(Statement st, List<BindSlot> slots, Object[] values, String sql) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            BindSlot slot = slots.get(i);
+            try {
+                if (v == null) {
+                    st.bindNull(i, slot.javaType());
+                } else {
+                    st.bind(i, v instanceof Enum<?> e ? e.name() : v);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(
+                        "Cannot bind "
+                                + (v == null ? "NULL" : "a " + v.getClass().getName()) + " to parameter " + slot
+                                + " (position " + (i + 1) + ") of: " + sql + ": " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    private static List<List<Object>> asLists(List<Object[]> sets) {
+        List<List<Object>> out = new ArrayList<>(sets.size());
+        for (Object[] s : sets) {
+            out.add(Collections.unmodifiableList(Arrays.asList(s)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @Override
+    public <T> Flux<T> nested(Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.defer(() -> {
+            if (!inTransaction) {
+                return Flux.error(
+                        new InvalidRequestException(
+                                "nested() needs an open transaction: call it inside engine.transaction(...) or conn.transaction(...)"));
+            }
+            String name = "retort_sp_" + savepoints.incrementAndGet();
+            return Flux.usingWhen(
+                    control("SAVEPOINT " + name, raw.createSavepoint(name)).thenReturn(this),
+                    work,
+                    c -> control("RELEASE SAVEPOINT " + name, raw.releaseSavepoint(name)),
+                    (c, e) -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)),
+                    c -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)));
+        });
+    }
+
+    @Override
+    public <T> Flux<T> transaction(Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.defer(() -> {
+            if (inTransaction) {
+                return Flux.error(new InvalidRequestException(
+                        "A transaction is already open on this connection; use nested() for a savepoint"));
+            }
+            return Flux.<T, DefaultConnection>usingWhen(
+                            begin(ctx.options().isolationLevel()).thenReturn(this),
+                            work,
+                            c -> commit(),
+                            (c, e) -> rollback(),
+                            c -> rollback())
+                    .onErrorMap(Errors::unwrapCleanup);
+        });
+    }
+
+    /** Begins a transaction (through the connection's queue). */
+    public Mono<Void> begin(IsolationLevel level) {
+        Publisher<Void> p = level == null ? raw.beginTransaction() : raw.beginTransaction(new Definition(level));
+        return control(level == null ? "BEGIN" : "BEGIN (isolation " + level + ")", p)
+                .doOnSuccess(v -> inTransaction = true);
+    }
+
+    public Mono<Void> commit() {
+        return control("COMMIT", raw.commitTransaction()).doOnTerminate(() -> inTransaction = false);
+    }
+
+    public Mono<Void> rollback() {
+        return control("ROLLBACK", raw.rollbackTransaction()).doOnTerminate(() -> inTransaction = false);
+    }
+
+    /** Closes (releases to the pool) the underlying connection. */
+    public Mono<Void> close() {
+        return Mono.from(raw.close());
+    }
+
+    private Mono<Void> control(String what, Publisher<Void> action) {
+        return lock.run(() -> {
+                    if (ctx.options().echo()) {
+                        Listeners.ENGINE_LOG.info(what);
+                    } else {
+                        Listeners.ENGINE_LOG.debug(what);
+                    }
+                    return Flux.from(action);
+                })
+                .onErrorMap(e -> Errors.translate(e, what))
+                .then();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public io.r2dbc.spi.Connection unwrap() {
+        return raw;
+    }
+
+    private record Definition(IsolationLevel level) implements TransactionDefinition {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getAttribute(io.r2dbc.spi.Option<T> option) {
+            if (option.equals(TransactionDefinition.ISOLATION_LEVEL)) {
+                return (T) level.toR2dbc();
+            }
+            return null;
+        }
+    }
+}

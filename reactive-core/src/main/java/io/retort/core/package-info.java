@@ -1,0 +1,2 @@
+/** The engine, connections, transactions, rows, statement events and Retort's exceptions. */
+package io.retort.core;
