@@ -23,6 +23,7 @@ public final class AttributeModel {
     private final boolean updatable;
     private final boolean nullable;
     private final boolean unique;
+    private final String references;
     private final Class<? extends Enum<?>> enumType;
     private final boolean enumOrdinal;
     private final MethodHandle getter;
@@ -42,6 +43,7 @@ public final class AttributeModel {
             boolean updatable,
             boolean nullable,
             boolean unique,
+            String references,
             Class<? extends Enum<?>> enumType,
             boolean enumOrdinal,
             MethodHandle getter,
@@ -58,6 +60,7 @@ public final class AttributeModel {
         this.updatable = updatable;
         this.nullable = nullable;
         this.unique = unique;
+        this.references = references;
         this.enumType = enumType;
         this.enumOrdinal = enumOrdinal;
         this.getter = getter;
@@ -115,6 +118,11 @@ public final class AttributeModel {
 
     public boolean isUnique() {
         return unique;
+    }
+
+    /** The foreign-key target {@code "table.column"}, or {@code null}. */
+    public String references() {
+        return references;
     }
 
     /** The table column, once the entity's table is built. */

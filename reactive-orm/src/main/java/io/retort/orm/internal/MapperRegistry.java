@@ -98,6 +98,9 @@ public final class MapperRegistry {
         if (a.isUnique()) {
             c = c.unique();
         }
+        if (a.references() != null) {
+            c = c.references(a.references());
+        }
         return c;
     }
 
@@ -251,6 +254,10 @@ public final class MapperRegistry {
                 col == null || col.updatable(),
                 nullable,
                 col != null && col.unique(),
+                f.isAnnotationPresent(io.retort.orm.mapping.References.class)
+                        ? f.getAnnotation(io.retort.orm.mapping.References.class)
+                                .value()
+                        : null,
                 enumType,
                 ordinal,
                 getter,
