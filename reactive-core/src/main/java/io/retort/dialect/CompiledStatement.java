@@ -29,6 +29,7 @@ public final class CompiledStatement {
     private final int groupFirstSlot;
     private final int groupSlotCount;
     private final PlaceholderStyle style;
+    private final String groupSeparator;
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
 
@@ -39,6 +40,16 @@ public final class CompiledStatement {
      * @param style how placeholders are written
      */
     public CompiledStatement(List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style) {
+        this(tokens, groupStart, groupEnd, style, ", ");
+    }
+
+    /**
+     * As {@link #CompiledStatement(List, int, int, PlaceholderStyle)}, with the text written between repeated
+     * groups (", " for a VALUES list; " UNION ALL " for a derived table of SELECTs).
+     */
+    public CompiledStatement(
+            List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style, String groupSeparator) {
+        this.groupSeparator = groupSeparator;
         this.tokens = List.copyOf(tokens);
         this.style = style;
         this.groupStart = groupStart;
@@ -115,7 +126,7 @@ public final class CompiledStatement {
         appendTokens(sb, 0, groupStart, index);
         for (int r = 0; r < rows; r++) {
             if (r > 0) {
-                sb.append(", ");
+                sb.append(groupSeparator);
             }
             appendTokens(sb, groupStart, groupEnd, index);
         }

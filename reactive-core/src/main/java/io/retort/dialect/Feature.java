@@ -12,6 +12,8 @@ package io.retort.dialect;
 public enum Feature {
     /** {@code INSERT/UPDATE/DELETE ... RETURNING} (or the dialect's equivalent). */
     RETURNING,
+    /** {@code INSERT ... RETURNING} (or the dialect's equivalent) even where UPDATE cannot return rows. */
+    INSERT_RETURNING,
     /** {@code INSERT ... VALUES (...), (...)} with many rows in one statement. */
     MULTI_ROW_INSERT,
     /** {@code SAVEPOINT} / {@code ROLLBACK TO SAVEPOINT}. */

@@ -1,13 +1,19 @@
 package io.retort.orm;
 
 import io.retort.core.Engine;
+import io.retort.orm.internal.DefaultSession;
 import io.retort.orm.internal.MapperRegistry;
+import io.retort.orm.internal.Statements;
 import io.retort.orm.mapping.NamingStrategy;
 import io.retort.schema.MetaData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes sessions for one engine and one set of mapped classes, SQLAlchemy's {@code sessionmaker}. Building it
@@ -24,12 +30,59 @@ public final class SessionFactory {
     private final MapperRegistry registry;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final Statements statements;
 
     private SessionFactory(Builder b) {
         this.engine = b.engine;
         this.registry = new MapperRegistry(b.entities, b.naming);
         this.autoflush = b.autoflush;
         this.expireOnCommit = b.expireOnCommit;
+        this.statements = new Statements(engine.dialect());
+    }
+
+    /**
+     * A new session. No connection is taken until the session first needs the database; close it with
+     * {@link Session#close()} (or use {@link #inSession} / {@link #inTransaction}, which do).
+     *
+     * <pre>{@code
+     * sessions.open().flatMap(s -> s.get(User.class, 1).flatMap(u -> s.close().thenReturn(u)));
+     * }</pre>
+     */
+    public Mono<Session> open() {
+        return Mono.fromSupplier(() -> new DefaultSession(this, statements));
+    }
+
+    /**
+     * Runs {@code work} with a new session and closes it afterwards (SQLAlchemy's {@code with Session() as s}):
+     * anything not committed inside is rolled back. Emits what {@code work} emits.
+     */
+    public <T> Flux<T> inSession(Function<Session, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(open(), work::apply, Session::close, (s, e) -> s.close(), Session::close);
+    }
+
+    /**
+     * Runs {@code work} in a new session and transaction (SQLAlchemy's {@code with Session.begin()}): when its
+     * publisher completes, the session flushes and commits; on error or cancel it rolls back. The session is
+     * closed either way. Emits what {@code work} emits; collect it with {@code .single()}, {@code .collectList()}
+     * or {@code .then()} ({@code Mono.from} cancels after the first item, which rolls back).
+     *
+     * <pre>{@code
+     * sessions.inTransaction(session -> {
+     *     session.add(new User("sandy", "Sandy Cheeks"));
+     *     return Mono.empty();
+     * }).then();
+     * }</pre>
+     */
+    public <T> Flux<T> inTransaction(Function<Session, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(
+                        open(),
+                        work::apply,
+                        s -> s.commit()
+                                .onErrorResume(e -> s.close().then(Mono.error(e)))
+                                .then(s.close()),
+                        (s, e) -> s.rollback().onErrorResume(x -> Mono.empty()).then(s.close()),
+                        s -> s.rollback().onErrorResume(x -> Mono.empty()).then(s.close()))
+                .onErrorMap(io.retort.core.internal.Errors::unwrapCleanup);
     }
 
     /** A builder for sessions on {@code engine}. */

@@ -5,6 +5,7 @@ import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,6 +56,7 @@ public class H2Dialect extends Dialect {
                 PlaceholderStyle.DOLLAR_NUMBERED,
                 '"',
                 EnumSet.of(
+                        Feature.INSERT_RETURNING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -72,6 +74,48 @@ public class H2Dialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /** H2 returns inserted rows through a data-change delta table: {@code SELECT ... FROM FINAL TABLE (INSERT ...)}. */
+    @Override
+    public String insertReturning(String insertSql, List<String> columns) {
+        return "SELECT " + quotedList(columns, "") + " FROM FINAL TABLE (" + insertSql + ")";
+    }
+
+    /**
+     * H2 cannot infer the types of parameters in a VALUES list it does not insert, so an update by key is the
+     * plain per-row form, sent as one {@code Statement.add()} batch:
+     * {@code UPDATE t SET a = ?[, version = version + 1] WHERE id = ? [AND version = ?]}.
+     */
+    @Override
+    public String updateByKey(String table, List<String> keys, String version, List<String> sets) {
+        int offset = keys.size() + (version == null ? 0 : 1);
+        StringBuilder sb =
+                new StringBuilder("UPDATE ").append(quoteIdentifier(table)).append(" SET ");
+        for (int i = 0; i < sets.size(); i++) {
+            sb.append(i == 0 ? "" : ", ")
+                    .append(quoteIdentifier(sets.get(i)))
+                    .append(" = :p")
+                    .append(offset + i);
+        }
+        if (version != null) {
+            sb.append(", ")
+                    .append(quoteIdentifier(version))
+                    .append(" = :p")
+                    .append(keys.size())
+                    .append(" + 1");
+        }
+        sb.append(" WHERE ");
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? "" : " AND ")
+                    .append(quoteIdentifier(keys.get(i)))
+                    .append(" = :p")
+                    .append(i);
+        }
+        if (version != null) {
+            sb.append(" AND ").append(quoteIdentifier(version)).append(" = :p").append(keys.size());
+        }
+        return sb.toString();
     }
 
     /** An all-upper-case name (how H2 stores unquoted names) is reported in lower case. */

@@ -75,13 +75,29 @@ public final class DefaultConnection implements Connection {
                     for (Map<String, ?> p : parameterSets) {
                         sets.add(resolve(c, statement, p));
                     }
-                    return lock.run(() -> executeMany(c, sets));
+                    return lock.run(() -> executeMany(c, sets, false));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
     }
 
-    private Flux<Object> executeMany(CompiledStatement c, List<Object[]> sets) {
+    @Override
+    public Flux<Row> executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        return Flux.defer(() -> {
+                    if (parameterSets.isEmpty()) {
+                        return Flux.empty();
+                    }
+                    CompiledStatement c = ctx.cache().compile(statement);
+                    List<Object[]> sets = new ArrayList<>(parameterSets.size());
+                    for (Map<String, ?> p : parameterSets) {
+                        sets.add(resolve(c, statement, p));
+                    }
+                    return lock.run(() -> executeMany(c, sets, true));
+                })
+                .cast(Row.class);
+    }
+
+    private Flux<Object> executeMany(CompiledStatement c, List<Object[]> sets, boolean rows) {
         Dialect d = ctx.dialect();
         int perRow = c.valuesGroupSlotCount();
         boolean multiValues = sets.size() > 1
@@ -89,7 +105,11 @@ public final class DefaultConnection implements Connection {
                 && d.supportsMultiRowInsert()
                 && perRow == c.slots().size();
         if (!multiValues) {
-            return run(c.sql(), c.slots(), sets, false);
+            if (rows && sets.size() > 1) {
+                // a batch cannot return rows portably: one execution per parameter set, in order
+                return Flux.fromIterable(sets).concatMap(set -> run(c.sql(), c.slots(), List.<Object[]>of(set), true));
+            }
+            return run(c.sql(), c.slots(), sets, rows);
         }
         int rowsPerStatement = Math.max(
                 1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
@@ -98,14 +118,14 @@ public final class DefaultConnection implements Connection {
             chunks.add(sets.subList(i, Math.min(sets.size(), i + rowsPerStatement)));
         }
         return Flux.fromIterable(chunks).concatMap(chunk -> {
-            int rows = chunk.size();
-            Object[] flat = new Object[rows * perRow];
-            List<BindSlot> slots = new ArrayList<>(rows * perRow);
-            for (int r = 0; r < rows; r++) {
+            int n = chunk.size();
+            Object[] flat = new Object[n * perRow];
+            List<BindSlot> slots = new ArrayList<>(n * perRow);
+            for (int r = 0; r < n; r++) {
                 System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
                 slots.addAll(c.slots());
             }
-            return run(c.multiValuesSql(rows), slots, List.<Object[]>of(flat), false);
+            return run(c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows);
         });
     }
 
@@ -259,13 +279,12 @@ public final class DefaultConnection implements Connection {
                         new InvalidRequestException(
                                 "nested() needs an open transaction: call it inside engine.transaction(...) or conn.transaction(...)"));
             }
-            String name = "retort_sp_" + savepoints.incrementAndGet();
             return Flux.usingWhen(
-                    control("SAVEPOINT " + name, raw.createSavepoint(name)).thenReturn(this),
-                    work,
-                    c -> control("RELEASE SAVEPOINT " + name, raw.releaseSavepoint(name)),
-                    (c, e) -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)),
-                    c -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)));
+                    savepoint(),
+                    n -> work.apply(this),
+                    this::releaseSavepoint,
+                    (n, e) -> rollbackToSavepoint(n),
+                    this::rollbackToSavepoint);
         });
     }
 
@@ -286,22 +305,45 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    /** Begins a transaction (through the connection's queue). */
+    @Override
+    public Mono<String> savepoint() {
+        return Mono.defer(() -> {
+            if (!inTransaction) {
+                return Mono.error(new InvalidRequestException("A savepoint needs an open transaction"));
+            }
+            String name = "retort_sp_" + savepoints.incrementAndGet();
+            return control("SAVEPOINT " + name, raw.createSavepoint(name)).thenReturn(name);
+        });
+    }
+
+    @Override
+    public Mono<Void> releaseSavepoint(String name) {
+        return control("RELEASE SAVEPOINT " + name, raw.releaseSavepoint(name));
+    }
+
+    @Override
+    public Mono<Void> rollbackToSavepoint(String name) {
+        return control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name));
+    }
+
+    @Override
     public Mono<Void> begin(IsolationLevel level) {
         Publisher<Void> p = level == null ? raw.beginTransaction() : raw.beginTransaction(new Definition(level));
         return control(level == null ? "BEGIN" : "BEGIN (isolation " + level + ")", p)
                 .doOnSuccess(v -> inTransaction = true);
     }
 
+    @Override
     public Mono<Void> commit() {
         return control("COMMIT", raw.commitTransaction()).doOnTerminate(() -> inTransaction = false);
     }
 
+    @Override
     public Mono<Void> rollback() {
         return control("ROLLBACK", raw.rollbackTransaction()).doOnTerminate(() -> inTransaction = false);
     }
 
-    /** Closes (releases to the pool) the underlying connection. */
+    @Override
     public Mono<Void> close() {
         return Mono.from(raw.close());
     }
