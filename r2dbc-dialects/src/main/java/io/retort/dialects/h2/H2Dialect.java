@@ -99,11 +99,8 @@ public class H2Dialect extends Dialect {
                     .append(offset + i);
         }
         if (version != null) {
-            sb.append(", ")
-                    .append(quoteIdentifier(version))
-                    .append(" = :p")
-                    .append(keys.size())
-                    .append(" + 1");
+            String v = quoteIdentifier(version);
+            sb.append(", ").append(v).append(" = ").append(v).append(" + 1");
         }
         sb.append(" WHERE ");
         for (int i = 0; i < keys.size(); i++) {

@@ -180,14 +180,17 @@ public final class DefaultSession implements Session {
         }));
     }
 
+    /** The session's connection, begun on first use; decided at subscription, never at assembly. */
     private Mono<Connection> connection() {
-        if (connection != null) {
-            return Mono.just(connection);
-        }
-        return factory.engine().open().flatMap(c -> c.begin(null)
-                .onErrorResume(e -> c.close().then(Mono.error(e)))
-                .thenReturn(c)
-                .doOnNext(x -> connection = x));
+        return Mono.defer(() -> {
+            if (connection != null) {
+                return Mono.just(connection);
+            }
+            return factory.engine().open().flatMap(c -> c.begin(null)
+                    .onErrorResume(e -> c.close().then(Mono.error(e)))
+                    .thenReturn(c)
+                    .doOnNext(x -> connection = x));
+        });
     }
 
     @Override
@@ -688,7 +691,7 @@ public final class DefaultSession implements Session {
         for (AttributeModel a : s.model().attributes()) {
             Object v = a.get(s.object());
             if (a.generation() == GenerationType.UUID && v == null) {
-                UUID u = UUID.randomUUID();
+                UUID u = Uuids.random();
                 a.set(s.object(), a.javaType() == String.class ? u.toString() : u);
             } else if (a.isId() && a.generation() == null && v == null) {
                 throw new InvalidRequestException(

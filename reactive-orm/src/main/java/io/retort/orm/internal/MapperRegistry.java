@@ -238,6 +238,9 @@ public final class MapperRegistry {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot access field " + where, e);
         }
+        if (gen != null && gen.strategy() == GenerationType.UUID) {
+            Uuids.init(); // seed the generator here, on the thread building the factory, not on an event loop
+        }
         String sequence = gen != null && gen.strategy() == GenerationType.SEQUENCE
                 ? (gen.sequence().isEmpty() ? table + "_" + columnName + "_seq" : gen.sequence())
                 : null;
