@@ -4,6 +4,7 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -55,6 +56,11 @@ public class H2Dialect extends Dialect {
                 PlaceholderStyle.DOLLAR_NUMBERED,
                 '"',
                 EnumSet.of(
+                        Feature.RETURNING,
+                        Feature.INSERT_RETURNING,
+                        Feature.UPDATE_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.NULLS_ORDERING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -67,6 +73,12 @@ public class H2Dialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 32767;
+    }
+
+    /** The H2 compiler: OFFSET/FETCH, FINAL TABLE for RETURNING, MERGE for upserts. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new H2Compiler(this);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -131,13 +132,25 @@ public class MariaDbDialect extends Dialect {
                 "mariadb",
                 PlaceholderStyle.QUESTION_MARK,
                 '`',
-                EnumSet.of(Feature.MULTI_ROW_INSERT, Feature.SAVEPOINTS, Feature.SEQUENCES, Feature.SKIP_LOCKED));
+                EnumSet.of(
+                        Feature.INSERT_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.MULTI_ROW_INSERT,
+                        Feature.SAVEPOINTS,
+                        Feature.SEQUENCES,
+                        Feature.SKIP_LOCKED));
     }
 
     /** The MariaDB protocol counts prepared-statement parameters in 16 bits. */
     @Override
     public int maxBindParameters() {
         return 65535;
+    }
+
+    /** The MariaDB compiler: ? placeholders, LIMIT, CONCAT(), ON DUPLICATE KEY UPDATE. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new MariaDbCompiler(this);
     }
 
     @Override
