@@ -207,13 +207,11 @@ public class SqlCompiler implements ClauseVisitor {
             sql(in.negated ? "1 = 1" : "1 <> 1");
             return;
         }
-        child(in.operand, ColumnElement.PREC_COMPARE + 1);
         if (inListAsArray(in)) {
-            sql(in.negated ? " <> ALL(" : " = ANY(");
-            bind(BindSlot.positional(position(in), arrayClass(in)));
-            sql(")");
+            arrayIn(in);
             return;
         }
+        child(in.operand, ColumnElement.PREC_COMPARE + 1);
         if (in.values.size() > dialect.maxBindParameters()) {
             throw new InvalidRequestException("An IN list of " + in.values.size() + " values is more than "
                     + dialect.name() + " accepts in one statement (" + dialect.maxBindParameters()
@@ -222,6 +220,19 @@ public class SqlCompiler implements ClauseVisitor {
         sql(in.negated ? " NOT IN (" : " IN (");
         list(in.values);
         sql(")");
+    }
+
+    /** An IN list as one array parameter: {@code x = ANY($1)}, {@code x <> ALL($1)}. */
+    protected void arrayIn(Nodes.InList in) {
+        child(in.operand, ColumnElement.PREC_COMPARE + 1);
+        sql(in.negated ? " <> ALL(" : " = ANY(");
+        arrayParameter(in);
+        sql(")");
+    }
+
+    /** The placeholder of an IN list's values as one array. */
+    protected final void arrayParameter(Nodes.InList in) {
+        bind(BindSlot.positional(position(in), arrayClass(in)));
     }
 
     private static Class<?> arrayClass(Nodes.InList in) {

@@ -43,6 +43,20 @@ public class H2Compiler extends SqlCompiler {
         return in.values.size() > IN_ARRAY_THRESHOLD && cls != null && ARRAY_CLASSES.contains(cls);
     }
 
+    /** H2 has {@code = ANY(array)} but not {@code <> ALL(array)}: NOT IN is {@code NOT (x = ANY($1))}. */
+    @Override
+    protected void arrayIn(Nodes.InList in) {
+        if (in.negated) {
+            sql("NOT (");
+            child(in.operand, io.retort.sql.ColumnElement.PREC_COMPARE + 1);
+            sql(" = ANY(");
+            arrayParameter(in);
+            sql("))");
+        } else {
+            super.arrayIn(in);
+        }
+    }
+
     @Override
     protected String deltaTable(String dmlKind) {
         return dmlKind.equals("DELETE") ? "OLD TABLE" : "FINAL TABLE";
