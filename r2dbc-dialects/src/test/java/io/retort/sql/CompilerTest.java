@@ -708,6 +708,17 @@ class CompilerTest {
     }
 
     @Test
+    void semicolonsInIdentifiersNeverReachTheH2DriverRaw() {
+        MetaData m = new MetaData();
+        Table t =
+                m.table("t", Column.column("x\";DROP TABLE victims;--", INTEGER).primaryKey());
+        Select q = select(t.c("x\";DROP TABLE victims;--"));
+        assertThat(q).compiledFor(H2).hasSql("SELECT t.U&\"x\"\"\\003BDROP TABLE victims\\003B--\" FROM t");
+        assertThat(q).compiledFor(POSTGRES).hasSql("SELECT t.\"x\"\";DROP TABLE victims;--\" FROM t");
+        assertThat(q).compiledFor(MARIADB).hasSql("SELECT t.`x\";DROP TABLE victims;--` FROM t");
+    }
+
+    @Test
     void statementsAreImmutableValues() {
         Select base = select(users.c("id"));
         Select filtered = base.where(users.c("id").eq(1));

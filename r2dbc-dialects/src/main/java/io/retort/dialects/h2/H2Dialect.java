@@ -86,6 +86,33 @@ public class H2Dialect extends Dialect {
         return RESERVED;
     }
 
+    /**
+     * Quotes {@code identifier}; one holding a {@code ;} is written as a Unicode-escaped identifier
+     * ({@code U&"a\003Bb"}), because r2dbc-h2 1.0 splits SQL text at every semicolon, even inside quotes, and
+     * would run the pieces as separate statements.
+     *
+     * <pre>{@code
+     * quote("a;b");    // U&"a\003Bb"
+     * }</pre>
+     */
+    @Override
+    public String quote(String identifier) {
+        if (identifier.indexOf(';') < 0) {
+            return super.quote(identifier);
+        }
+        StringBuilder sb = new StringBuilder("U&\"");
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            switch (c) {
+                case ';' -> sb.append("\\003B");
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\"\"");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     /** An all-upper-case name (how H2 stores unquoted names) is reported in lower case. */
     @Override
     public String normalizeName(String name) {
