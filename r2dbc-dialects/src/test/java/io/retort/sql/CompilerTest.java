@@ -742,6 +742,11 @@ class CompilerTest {
                         select(users.c("id")).where(users.c("id").in(1, 2)).cacheKey())
                 .isNotEqualTo(
                         select(users.c("id")).where(users.c("id").in(1, 2, 3)).cacheKey());
+        Subquery s1 = select(users.c("id")).where(users.c("id").gt(1)).subquery("s");
+        Subquery s2 = select(users.c("id")).where(users.c("id").lt(1)).subquery("s");
+        org.assertj.core.api.Assertions.assertThat(select(s1.c("id")).cacheKey())
+                .isNotEqualTo(select(s2.c("id")).cacheKey());
+        same(select(s2.c("id")), "SELECT s.id FROM (SELECT users.id FROM users WHERE users.id < $1) AS s", 1);
         ColumnElement<Boolean> shared = users.c("id").eq(7);
         Select twice = select(users.c("id")).where(shared.or(shared));
         org.assertj.core.api.Assertions.assertThat(twice.cacheKey())

@@ -54,10 +54,12 @@ public final class Case<T> extends ColumnElement<T> {
         return value;
     }
 
+    /** The WHEN conditions (or compared values of the simple form), in order. */
     public List<ColumnElement<?>> conditions() {
         return conditions;
     }
 
+    /** The THEN results, one per condition. */
     public List<ColumnElement<?>> results() {
         return results;
     }

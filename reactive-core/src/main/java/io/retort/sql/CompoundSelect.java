@@ -29,6 +29,7 @@ public final class CompoundSelect extends SelectBase {
             this.sql = sql;
         }
 
+        /** The SQL keywords, e.g. {@code UNION ALL}. */
         public String sql() {
             return sql;
         }
@@ -60,14 +61,17 @@ public final class CompoundSelect extends SelectBase {
         return new CompoundSelect(op, all, List.of(), null, null);
     }
 
+    /** The set operator. */
     public Op op() {
         return op;
     }
 
+    /** The combined selects, in order. */
     public List<SelectBase> selects() {
         return selects;
     }
 
+    /** The ORDER BY items of the whole compound. */
     public List<OrderByElement> orderByItems() {
         return orderBy;
     }

@@ -44,14 +44,17 @@ public final class Delete extends StatementBase {
         return new Delete(table, where, Dml.returning(table, items));
     }
 
+    /** The table rows are deleted from. */
     public Table table() {
         return table;
     }
 
+    /** The WHERE criteria (ANDed). */
     public List<ColumnElement<Boolean>> whereCriteria() {
         return where;
     }
 
+    /** The RETURNING columns (empty for none). */
     public List<ColumnElement<?>> returningColumns() {
         return returning;
     }

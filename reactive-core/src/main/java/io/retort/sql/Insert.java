@@ -49,6 +49,7 @@ public final class Insert extends StatementBase {
             return set;
         }
 
+        /** {@code true} for DO NOTHING (no SET assignments). */
         public boolean doNothing() {
             return set.isEmpty();
         }
@@ -172,6 +173,7 @@ public final class Insert extends StatementBase {
         return new Insert(table, cols, List.of(row), null, returning, onConflict);
     }
 
+    /** The table rows are inserted into. */
     public Table table() {
         return table;
     }
@@ -191,6 +193,7 @@ public final class Insert extends StatementBase {
         return fromSelect;
     }
 
+    /** The RETURNING columns (empty for none). */
     public List<ColumnElement<?>> returningColumns() {
         return returning;
     }

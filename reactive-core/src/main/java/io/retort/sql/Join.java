@@ -110,10 +110,12 @@ public final class Join implements FromClause {
         }
     }
 
+    /** The left side. */
     public FromClause left() {
         return left;
     }
 
+    /** The right side. */
     public FromClause right() {
         return right;
     }
@@ -123,6 +125,7 @@ public final class Join implements FromClause {
         return on;
     }
 
+    /** INNER, LEFT OUTER or FULL OUTER. */
     public Kind kind() {
         return kind;
     }

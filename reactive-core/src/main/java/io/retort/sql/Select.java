@@ -352,18 +352,22 @@ public final class Select extends SelectBase {
         return new ArrayList<>(found);
     }
 
+    /** The WHERE criteria (ANDed). */
     public List<ColumnElement<Boolean>> whereCriteria() {
         return where;
     }
 
+    /** The GROUP BY items. */
     public List<ColumnElement<?>> groupByItems() {
         return groupBy;
     }
 
+    /** The HAVING criteria (ANDed). */
     public List<ColumnElement<Boolean>> havingCriteria() {
         return having;
     }
 
+    /** The ORDER BY items. */
     public List<OrderByElement> orderByItems() {
         return orderBy;
     }
@@ -378,10 +382,12 @@ public final class Select extends SelectBase {
         return offset;
     }
 
+    /** {@code true} for SELECT DISTINCT. */
     public boolean isDistinct() {
         return distinct;
     }
 
+    /** The requested row lock ({@link Lock#NONE} for none). */
     public Lock lock() {
         return lock;
     }

@@ -66,18 +66,22 @@ public final class Update extends StatementBase {
         return new Update(table, set, where, Dml.returning(table, items));
     }
 
+    /** The updated table. */
     public Table table() {
         return table;
     }
 
+    /** The SET assignments in order. */
     public Map<Column<?>, ColumnElement<?>> assignments() {
         return set;
     }
 
+    /** The WHERE criteria (ANDed). */
     public List<ColumnElement<Boolean>> whereCriteria() {
         return where;
     }
 
+    /** The RETURNING columns (empty for none). */
     public List<ColumnElement<?>> returningColumns() {
         return returning;
     }

@@ -45,10 +45,12 @@ public final class Window {
         return new Window(partitionBy, o);
     }
 
+    /** The PARTITION BY expressions. */
     public List<ColumnElement<?>> partitionBy() {
         return partitionBy;
     }
 
+    /** The ORDER BY items. */
     public List<OrderByElement> orderBy() {
         return orderBy;
     }

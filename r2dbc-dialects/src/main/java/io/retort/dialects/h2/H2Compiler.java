@@ -24,7 +24,7 @@ import java.util.Map;
  * //   WHEN NOT MATCHED THEN INSERT (id, name) VALUES (excluded.id, excluded.name)
  * }</pre>
  */
-public class H2Compiler extends SqlCompiler {
+final class H2Compiler extends SqlCompiler {
     private static final String SOURCE = "excluded";
     /** IN lists longer than this (of one bindable class) are sent as an array. */
     public static final int IN_ARRAY_THRESHOLD = 100;
@@ -32,7 +32,7 @@ public class H2Compiler extends SqlCompiler {
     private static final java.util.Set<Class<?>> ARRAY_CLASSES =
             java.util.Set.of(Integer.class, Long.class, Short.class, String.class, java.math.BigDecimal.class);
 
-    public H2Compiler(H2Dialect dialect) {
+    H2Compiler(H2Dialect dialect) {
         super(dialect);
     }
 

@@ -19,9 +19,9 @@ import java.util.List;
  * // SELECT CONCAT(users.name, ?) FROM users ORDER BY users.name IS NULL, users.name ASC LIMIT ?
  * }</pre>
  */
-public class MariaDbCompiler extends SqlCompiler {
+final class MariaDbCompiler extends SqlCompiler {
 
-    public MariaDbCompiler(MariaDbDialect dialect) {
+    MariaDbCompiler(MariaDbDialect dialect) {
         super(dialect);
     }
 

@@ -21,7 +21,7 @@ import java.util.UUID;
  * // INSERT INTO users (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name
  * }</pre>
  */
-public class PostgresCompiler extends SqlCompiler {
+final class PostgresCompiler extends SqlCompiler {
     /** IN lists longer than this (of one bindable class) are sent as an array. */
     public static final int IN_ARRAY_THRESHOLD = 100;
 
@@ -36,7 +36,7 @@ public class PostgresCompiler extends SqlCompiler {
             Double.class,
             Float.class);
 
-    public PostgresCompiler(PostgresDialect dialect) {
+    PostgresCompiler(PostgresDialect dialect) {
         super(dialect);
     }
 

@@ -785,17 +785,9 @@ public final class Nodes {
 
         @Override
         public void appendKey(KeyBuilder k) {
-            k.add("fcol")
-                    .add(name)
-                    .add(parent instanceof io.retort.sql.Alias a ? a.name() : "")
-                    .add(parentKey());
-        }
-
-        private Object parentKey() {
-            if (parent instanceof io.retort.sql.Subquery s) {
-                return s.name();
-            }
-            return parent instanceof io.retort.sql.Alias a ? a.table() : parent;
+            // the parent's whole shape (a subquery's body the first time it is met), since a FROM derived from
+            // this column renders it
+            k.add("fcol").add(name).add(parent);
         }
 
         @Override
