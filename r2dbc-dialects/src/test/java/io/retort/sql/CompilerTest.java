@@ -718,6 +718,40 @@ class CompilerTest {
         assertThat(q).compiledFor(MARIADB).hasSql("SELECT t.`x\";DROP TABLE victims;--` FROM t");
     }
 
+    /** A dialect with no overrides: what the generic compiler writes. */
+    private static final io.retort.dialect.Dialect ANSI =
+            new io.retort.dialect.Dialect(
+                    "ansi", io.retort.dialect.PlaceholderStyle.QUESTION_MARK, '"', java.util.Set.of()) {
+                @Override
+                public int maxBindParameters() {
+                    return 1000;
+                }
+
+                @Override
+                protected java.util.Set<String> reservedWords() {
+                    return io.retort.dialect.ReservedWords.SQL_STANDARD;
+                }
+            };
+
+    @Test
+    void genericCompilerWritesAnsiAndRefusesWhatTheDialectLacks() {
+        assertThat(select(users.c("name"))
+                        .where(users.c("name").ilike("s%"))
+                        .orderBy(users.c("id").desc().nullsLast())
+                        .limit(5)
+                        .offset(1))
+                .compiledFor(ANSI)
+                .hasSql(
+                        "SELECT users.name FROM users WHERE lower(users.name) LIKE lower(?) ORDER BY users.id DESC NULLS LAST"
+                                + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+                .hasBindings("s%", 1, 5);
+        assertThat(insert(users).values(Map.of("id", 1)).returning(users.c("id")))
+                .failsFor(ANSI, "Dialect 'ansi' does not support INSERT ... RETURNING");
+        assertThat(insert(users).values(Map.of("id", 1)).onConflictDoNothing())
+                .failsFor(ANSI, "does not support an upsert");
+        assertThat(select(users.c("id")).forUpdateSkipLocked()).failsFor(ANSI, "FOR UPDATE SKIP LOCKED");
+    }
+
     @Test
     void statementsAreImmutableValues() {
         Select base = select(users.c("id"));

@@ -10,7 +10,7 @@ package io.retort.sql;
  * nums = nums.unionAll(select(nums.c("n").add(1)).where(nums.c("n").lt(5)));
  * select(nums.c("n")).from(nums);
  * // WITH RECURSIVE nums(n) AS (SELECT $1 AS n UNION ALL SELECT nums.n + $2 FROM nums WHERE nums.n < $3)
- * // SELECT nums.n FROM nums              (H2 and MariaDB: the same; H2 spells the anchor type with a CAST)
+ * // SELECT nums.n FROM nums              (MariaDB: the same with ? placeholders)
  * }</pre>
  */
 public final class Cte extends Subquery {

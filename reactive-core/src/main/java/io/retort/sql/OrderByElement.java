@@ -14,11 +14,17 @@ public final class OrderByElement implements ClauseElement {
     private final ColumnElement<?> expression;
     private final boolean ascending;
     private final Boolean nullsFirst;
+    private final boolean implicitDirection;
 
     OrderByElement(ColumnElement<?> expression, boolean ascending, Boolean nullsFirst) {
+        this(expression, ascending, nullsFirst, false);
+    }
+
+    private OrderByElement(ColumnElement<?> expression, boolean ascending, Boolean nullsFirst, boolean implicit) {
         this.expression = expression;
         this.ascending = ascending;
         this.nullsFirst = nullsFirst;
+        this.implicitDirection = implicit;
     }
 
     static OrderByElement of(Object o) {
@@ -26,26 +32,19 @@ public final class OrderByElement implements ClauseElement {
             return ob;
         }
         if (o instanceof ColumnElement<?> c) {
-            return new OrderByElement(c, true, null).implicit();
+            return new OrderByElement(c, true, null, true);
         }
         throw new IllegalArgumentException("orderBy takes expressions or asc()/desc() items, not " + o);
     }
 
-    private boolean implicitDirection;
-
-    private OrderByElement implicit() {
-        implicitDirection = true;
-        return this;
-    }
-
     /** NULLs before other values. */
     public OrderByElement nullsFirst() {
-        return new OrderByElement(expression, ascending, Boolean.TRUE);
+        return new OrderByElement(expression, ascending, Boolean.TRUE, implicitDirection);
     }
 
     /** NULLs after other values. */
     public OrderByElement nullsLast() {
-        return new OrderByElement(expression, ascending, Boolean.FALSE);
+        return new OrderByElement(expression, ascending, Boolean.FALSE, implicitDirection);
     }
 
     /** The sorted expression. */
