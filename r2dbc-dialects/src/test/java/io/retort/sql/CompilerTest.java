@@ -445,6 +445,15 @@ class CompilerTest {
                 "SELECT users.name, row_number() OVER (PARTITION BY addresses.user_id ORDER BY addresses.email DESC) AS rn"
                         + " FROM users JOIN addresses ON users.id = addresses.user_id");
         same(select(func.sum(users.c("score")).over()), "SELECT sum(users.score) OVER () FROM users");
+        same(
+                select(func.rank()
+                        .over(
+                                List.of(users.c("fullname")),
+                                List.of(users.c("score").desc()))),
+                "SELECT rank() OVER (PARTITION BY users.fullname ORDER BY users.score DESC) FROM users");
+        same(
+                select(func.denseRank().over(List.of(), List.of(users.c("score")))),
+                "SELECT dense_rank() OVER (ORDER BY users.score) FROM users");
         assertThatThrownBy(() -> func.call("x); DROP TABLE users; --")).isInstanceOf(IllegalArgumentException.class);
     }
 

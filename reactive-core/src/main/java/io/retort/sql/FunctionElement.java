@@ -47,6 +47,19 @@ public final class FunctionElement<T> extends ColumnElement<T> {
         return new Nodes.Over<>(this, window);
     }
 
+    /**
+     * A window function over a partition and an order (either list may be empty).
+     *
+     * <pre>{@code
+     * func.rank().over(List.of(t.c("team")), List.of(t.c("score").desc()))
+     * // rank() OVER (PARTITION BY t.team ORDER BY t.score DESC)
+     * }</pre>
+     */
+    public ColumnElement<T> over(List<? extends ColumnElement<?>> partitionBy, List<?> orderBy) {
+        return over(
+                Window.partitionBy(partitionBy.toArray(new ColumnElement<?>[0])).orderBy(orderBy.toArray()));
+    }
+
     /** {@code name(args) OVER ()}. */
     public ColumnElement<T> over() {
         return over(Window.empty());
