@@ -29,9 +29,9 @@ public final class CompiledStatement {
     private final int groupFirstSlot;
     private final int groupSlotCount;
     private final PlaceholderStyle style;
-    private final String groupSeparator;
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
+    private final List<Object> resultKeys;
 
     /**
      * @param tokens SQL pieces ({@link String}) and {@link BindSlot}s in text order
@@ -40,16 +40,15 @@ public final class CompiledStatement {
      * @param style how placeholders are written
      */
     public CompiledStatement(List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style) {
-        this(tokens, groupStart, groupEnd, style, ", ");
+        this(tokens, groupStart, groupEnd, style, null);
     }
 
     /**
-     * As {@link #CompiledStatement(List, int, int, PlaceholderStyle)}, with the text written between repeated
-     * groups (", " for a VALUES list; " UNION ALL " for a derived table of SELECTs).
+     * @param resultKeys the shape keys of the result columns in order (see {@link #resultKeys()}), or null
      */
     public CompiledStatement(
-            List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style, String groupSeparator) {
-        this.groupSeparator = groupSeparator;
+            List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style, List<Object> resultKeys) {
+        this.resultKeys = resultKeys == null ? null : Collections.unmodifiableList(new ArrayList<>(resultKeys));
         this.tokens = List.copyOf(tokens);
         this.style = style;
         this.groupStart = groupStart;
@@ -78,6 +77,15 @@ public final class CompiledStatement {
     /** The SQL text for a single execution. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * For statements of the expression language, the shape key ({@code KeyBuilder.of(column).key()}) of each
+     * result column in order, so that {@code row.get(users.c("id"))} finds its column even when two have the
+     * same name; {@code null} for text statements.
+     */
+    public List<Object> resultKeys() {
+        return resultKeys;
     }
 
     /** The bind slots, in placeholder order. */
@@ -126,7 +134,7 @@ public final class CompiledStatement {
         appendTokens(sb, 0, groupStart, index);
         for (int r = 0; r < rows; r++) {
             if (r > 0) {
-                sb.append(groupSeparator);
+                sb.append(", ");
             }
             appendTokens(sb, groupStart, groupEnd, index);
         }

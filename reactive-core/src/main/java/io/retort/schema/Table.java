@@ -1,6 +1,10 @@
 package io.retort.schema;
 
 import io.retort.core.InvalidRequestException;
+import io.retort.sql.Alias;
+import io.retort.sql.ClauseVisitor;
+import io.retort.sql.FromClause;
+import io.retort.sql.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +20,7 @@ import java.util.Map;
  * users.c("name");        // the Column, for expressions
  * }</pre>
  */
-public final class Table {
+public final class Table implements FromClause {
     private final MetaData metadata;
     private final String name;
     private final Map<String, Column<?>> columns;
@@ -84,6 +88,28 @@ public final class Table {
             }
         }
         return pk;
+    }
+
+    /**
+     * This table under another name, for self-joins (SQLAlchemy's {@code table.alias("name")}).
+     *
+     * <pre>{@code
+     * Alias manager = employees.alias("manager");   // FROM employees AS manager
+     * }</pre>
+     */
+    public Alias alias(String aliasName) {
+        return Sql.alias(this, aliasName);
+    }
+
+    /** Renders the (quoted if needed) table name. */
+    @Override
+    public void accept(ClauseVisitor visitor) {
+        visitor.visitTable(this);
+    }
+
+    @Override
+    public Table underlyingTable() {
+        return this;
     }
 
     @Override

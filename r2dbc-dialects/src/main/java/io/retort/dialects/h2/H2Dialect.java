@@ -4,6 +4,7 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,11 @@ public class H2Dialect extends Dialect {
                 PlaceholderStyle.DOLLAR_NUMBERED,
                 '"',
                 EnumSet.of(
+                        Feature.RETURNING,
                         Feature.INSERT_RETURNING,
+                        Feature.UPDATE_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.NULLS_ORDERING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -69,6 +74,12 @@ public class H2Dialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 32767;
+    }
+
+    /** The H2 compiler: OFFSET/FETCH, FINAL TABLE for RETURNING, MERGE for upserts. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new H2Compiler(this);
     }
 
     @Override
@@ -113,6 +124,33 @@ public class H2Dialect extends Dialect {
             sb.append(" AND ").append(quoteIdentifier(version)).append(" = :p").append(keys.size());
         }
         return sb.toString();
+    }
+
+    /**
+     * Quotes {@code identifier}; one holding a {@code ;} is written as a Unicode-escaped identifier
+     * ({@code U&"a\003Bb"}), because r2dbc-h2 1.0 splits SQL text at every semicolon, even inside quotes, and
+     * would run the pieces as separate statements.
+     *
+     * <pre>{@code
+     * quote("a;b");    // U&"a\003Bb"
+     * }</pre>
+     */
+    @Override
+    public String quote(String identifier) {
+        if (identifier.indexOf(';') < 0) {
+            return super.quote(identifier);
+        }
+        StringBuilder sb = new StringBuilder("U&\"");
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            switch (c) {
+                case ';' -> sb.append("\\003B");
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\"\"");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** An all-upper-case name (how H2 stores unquoted names) is reported in lower case. */

@@ -4,6 +4,7 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -134,6 +135,7 @@ public class MariaDbDialect extends Dialect {
                 '`',
                 EnumSet.of(
                         Feature.INSERT_RETURNING,
+                        Feature.DELETE_RETURNING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -169,6 +171,12 @@ public class MariaDbDialect extends Dialect {
                     .append(" + 1");
         }
         return sb.toString();
+    }
+
+    /** The MariaDB compiler: ? placeholders, LIMIT, CONCAT(), ON DUPLICATE KEY UPDATE. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new MariaDbCompiler(this);
     }
 
     @Override

@@ -46,9 +46,10 @@ public final class DefaultConnection implements Connection {
     @Override
     public Flux<Row> execute(Executable statement, Map<String, ?> parameters) {
         return Flux.defer(() -> {
-            CompiledStatement c = ctx.cache().compile(statement);
-            Object[] values = resolve(c, statement, parameters);
-            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true))
+            Executable stmt = statement.forParameters(parameters.keySet());
+            CompiledStatement c = ctx.cache().compile(stmt);
+            Object[] values = resolve(c, stmt, parameters);
+            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultKeys()))
                     .cast(Row.class);
         });
     }
@@ -56,9 +57,10 @@ public final class DefaultConnection implements Connection {
     @Override
     public Mono<Long> executeUpdate(Executable statement, Map<String, ?> parameters) {
         return Flux.defer(() -> {
-                    CompiledStatement c = ctx.cache().compile(statement);
-                    Object[] values = resolve(c, statement, parameters);
-                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false));
+                    Executable stmt = statement.forParameters(parameters.keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
+                    Object[] values = resolve(c, stmt, parameters);
+                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false, null));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
@@ -70,10 +72,12 @@ public final class DefaultConnection implements Connection {
                     if (parameterSets.isEmpty()) {
                         return Flux.just(0L);
                     }
-                    CompiledStatement c = ctx.cache().compile(statement);
+                    Executable stmt =
+                            statement.forParameters(parameterSets.get(0).keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
                     List<Object[]> sets = new ArrayList<>(parameterSets.size());
                     for (Map<String, ?> p : parameterSets) {
-                        sets.add(resolve(c, statement, p));
+                        sets.add(resolve(c, stmt, p));
                     }
                     return lock.run(() -> executeMany(c, sets, false));
                 })
@@ -87,10 +91,12 @@ public final class DefaultConnection implements Connection {
                     if (parameterSets.isEmpty()) {
                         return Flux.empty();
                     }
-                    CompiledStatement c = ctx.cache().compile(statement);
+                    Executable stmt =
+                            statement.forParameters(parameterSets.get(0).keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
                     List<Object[]> sets = new ArrayList<>(parameterSets.size());
                     for (Map<String, ?> p : parameterSets) {
-                        sets.add(resolve(c, statement, p));
+                        sets.add(resolve(c, stmt, p));
                     }
                     return lock.run(() -> executeMany(c, sets, true));
                 })
@@ -107,9 +113,10 @@ public final class DefaultConnection implements Connection {
         if (!multiValues) {
             if (rows && sets.size() > 1) {
                 // a batch cannot return rows portably: one execution per parameter set, in order
-                return Flux.fromIterable(sets).concatMap(set -> run(c.sql(), c.slots(), List.<Object[]>of(set), true));
+                return Flux.fromIterable(sets)
+                        .concatMap(set -> run(c.sql(), c.slots(), List.<Object[]>of(set), true, c.resultKeys()));
             }
-            return run(c.sql(), c.slots(), sets, rows);
+            return run(c.sql(), c.slots(), sets, rows, rows ? c.resultKeys() : null);
         }
         int rowsPerStatement = Math.max(
                 1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
@@ -125,7 +132,7 @@ public final class DefaultConnection implements Connection {
                 System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
                 slots.addAll(c.slots());
             }
-            return run(c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows);
+            return run(c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows, rows ? c.resultKeys() : null);
         });
     }
 
@@ -181,7 +188,8 @@ public final class DefaultConnection implements Connection {
      * Runs one driver statement with one or more parameter sets ({@code Statement.add()} between them) and
      * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
      */
-    private Flux<Object> run(String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows) {
+    private Flux<Object> run(
+            String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows, List<Object> resultKeys) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
             StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
@@ -210,7 +218,8 @@ public final class DefaultConnection implements Connection {
                 }
                 return Flux.error(t);
             }
-            Flux<Object> out = Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result) : updated(result));
+            Flux<Object> out =
+                    Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result, resultKeys) : updated(result));
             Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
             Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
             if (event == null) {
@@ -224,13 +233,13 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    private Flux<Object> mapRows(Result result) {
+    private Flux<Object> mapRows(Result result, List<Object> resultKeys) {
         Dialect d = ctx.dialect();
         RowShape[] shape = {null};
         io.r2dbc.spi.RowMetadata[] seen = {null};
         return Flux.from(result.map((row, meta) -> {
             if (shape[0] == null || seen[0] != meta) {
-                shape[0] = RowShape.of(meta, d);
+                shape[0] = RowShape.of(meta, d, resultKeys);
                 seen[0] = meta;
             }
             return shape[0].read(row);

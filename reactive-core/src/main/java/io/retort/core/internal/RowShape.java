@@ -7,6 +7,8 @@ import io.r2dbc.spi.RowMetadata;
 import io.retort.core.InvalidRequestException;
 import io.retort.core.Row;
 import io.retort.dialect.Dialect;
+import io.retort.sql.ColumnElement;
+import io.retort.sql.KeyBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,11 @@ public final class RowShape {
     private final Map<String, Integer> folded = new HashMap<>();
     private final Class<?>[] readAs;
 
-    private RowShape(List<String> names, Class<?>[] readAs) {
+    private final List<Object> resultKeys;
+
+    private RowShape(List<String> names, Class<?>[] readAs, List<Object> resultKeys) {
         this.names = names;
+        this.resultKeys = resultKeys != null && resultKeys.size() == names.size() ? resultKeys : null;
         this.readAs = readAs;
         for (int i = names.size() - 1; i >= 0; i--) {
             exact.put(names.get(i), i);
@@ -34,6 +39,11 @@ public final class RowShape {
     }
 
     public static RowShape of(RowMetadata metadata, Dialect dialect) {
+        return of(metadata, dialect, null);
+    }
+
+    /** With the compiled statement's result-column keys, so rows can be read by column expression. */
+    public static RowShape of(RowMetadata metadata, Dialect dialect, List<Object> resultKeys) {
         List<? extends ColumnMetadata> cols = metadata.getColumnMetadatas();
         List<String> names = new ArrayList<>(cols.size());
         Class<?>[] readAs = new Class<?>[cols.size()];
@@ -49,7 +59,7 @@ public final class RowShape {
                 readAs[i] = null;
             }
         }
-        return new RowShape(List.copyOf(names), readAs);
+        return new RowShape(List.copyOf(names), readAs, resultKeys);
     }
 
     public List<String> names() {
@@ -66,6 +76,26 @@ public final class RowShape {
                     "Column '" + name + "' not found in row (columns: " + String.join(", ", names) + ")");
         }
         return i;
+    }
+
+    /**
+     * The index of the result column {@code column}: by the statement's result-column keys when known, else by
+     * its name or label.
+     */
+    public int indexOf(ColumnElement<?> column) {
+        if (resultKeys != null) {
+            int i = resultKeys.indexOf(KeyBuilder.of(column).key());
+            if (i >= 0) {
+                return i;
+            }
+        }
+        String name = column.resultName();
+        if (name == null) {
+            throw new InvalidRequestException("Expression " + column
+                    + " is not a result column of this row; select it with a label() and read it by name (columns: "
+                    + String.join(", ", names) + ")");
+        }
+        return indexOf(name);
     }
 
     /** Reads every column of the driver's row into a {@link Row}. */

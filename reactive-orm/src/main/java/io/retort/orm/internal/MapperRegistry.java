@@ -57,6 +57,9 @@ public final class MapperRegistry {
                 cols.add(columnFor(a));
             }
             m.table(metadata.table(m.tableName(), cols.toArray(Column<?>[]::new)));
+            for (AttributeModel a : m.attributes()) {
+                io.retort.orm.metamodel.Attribute.bind(m.type(), a.name(), a.column());
+            }
         }
     }
 

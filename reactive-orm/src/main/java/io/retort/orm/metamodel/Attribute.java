@@ -1,8 +1,16 @@
 package io.retort.orm.metamodel;
 
+import io.retort.core.InvalidRequestException;
+import io.retort.schema.Column;
+import io.retort.sql.ClauseVisitor;
 import io.retort.sql.ColumnElement;
+import io.retort.sql.FromClause;
+import io.retort.sql.KeyBuilder;
 import io.retort.types.SqlType;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A mapped attribute of an entity, as the generated metamodel ({@code User_.name}) exposes it: a typed
@@ -18,6 +26,9 @@ import java.util.Objects;
  * @param <T> the attribute's (boxed) Java type
  */
 public final class Attribute<E, T> extends ColumnElement<T> {
+    /** Columns of mapped attributes, registered by each SessionFactory as it is built. */
+    private static final Map<Attribute<?, ?>, Column<?>> COLUMNS = new ConcurrentHashMap<>();
+
     private final Class<E> entity;
     private final String name;
     private final Class<T> javaType;
@@ -48,10 +59,54 @@ public final class Attribute<E, T> extends ColumnElement<T> {
         return javaType;
     }
 
-    /** Unknown until the attribute is resolved against a session factory's mapping. */
+    /**
+     * Registers the column an attribute maps to (done by {@code SessionFactory} when it reads the mapping; the
+     * last factory to map a class wins).
+     */
+    public static void bind(Class<?> entity, String name, Column<?> column) {
+        COLUMNS.put(new Attribute<>(entity, name, Object.class), column);
+    }
+
+    /**
+     * The column this attribute stands for.
+     *
+     * @throws InvalidRequestException when no session factory has mapped the entity yet
+     */
+    public Column<T> column() {
+        @SuppressWarnings("unchecked")
+        Column<T> c = (Column<T>) COLUMNS.get(this);
+        if (c == null) {
+            throw new InvalidRequestException("Attribute " + this + " is not mapped yet: build a SessionFactory with "
+                    + entity.getSimpleName() + " among its entities before using " + entity.getSimpleName() + "_."
+                    + name + " in a statement");
+        }
+        return c;
+    }
+
+    /** The mapped column's type. */
     @Override
     public SqlType<T> type() {
-        return null;
+        return column().type();
+    }
+
+    @Override
+    public void accept(ClauseVisitor visitor) {
+        visitor.visitColumn(column());
+    }
+
+    @Override
+    public void appendKey(KeyBuilder key) {
+        column().appendKey(key);
+    }
+
+    @Override
+    public void collectFroms(Consumer<FromClause> sink) {
+        column().collectFroms(sink);
+    }
+
+    @Override
+    public String resultName() {
+        return column().resultName();
     }
 
     @Override
