@@ -48,7 +48,7 @@ public class CompileBenchmark {
 
     @Setup
     public void setUp() {
-        String url = "r2dbc:postgresql://127.0.0.1:5432/retort_bench";
+        String url = "r2dbc:postgresql://postgres@127.0.0.1:5432/retort_bench";
         cached = Engine.create(url);
         uncached =
                 Engine.create(url, EngineOptions.builder().statementCacheSize(0).build());
