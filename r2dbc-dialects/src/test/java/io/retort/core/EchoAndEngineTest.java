@@ -106,6 +106,14 @@ class EchoAndEngineTest {
     }
 
     @Test
+    void aUrlTheDriverRejectsSaysWhyNotThatTheDriverIsMissing() {
+        assertThatThrownBy(() -> Engine.create("r2dbc:postgresql://127.0.0.1:5432/test"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("rejected the URL")
+                .hasMessageContaining("user");
+    }
+
+    @Test
     void aMysqlUrlUsesTheMariaDbDialect() {
         assertThatThrownBy(() -> Engine.create("r2dbc:mysql://root@127.0.0.1:3306/test"))
                 .isInstanceOf(InvalidRequestException.class)

@@ -108,6 +108,15 @@ public final class Engine {
         try {
             factory = ConnectionFactories.get(parsed);
         } catch (IllegalStateException e) {
+            if (ConnectionFactories.supports(parsed)) {
+                // the driver is there but refused the URL's options (e.g. a missing user)
+                throw new InvalidRequestException(
+                        "The R2DBC driver for '" + driver + "' rejected the URL " + mask(url) + ": " + e.getMessage()
+                                + (e.getMessage() != null && e.getMessage().contains("user")
+                                        ? " (give a user, e.g. r2dbc:" + driver + "://postgres@127.0.0.1:5432/test)"
+                                        : ""),
+                        e);
+            }
             throw new InvalidRequestException(
                     "No R2DBC driver on the class path serves '" + driver + "' (URL "
                             + mask(url)
