@@ -108,6 +108,40 @@ public interface Session {
      */
     <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work);
 
+    /**
+     * A query for entities of {@code type} (SQLAlchemy 2.0's {@code select(User)} run through the session).
+     *
+     * <pre>{@code
+     * session.select(User.class).where(User_.name.eq("sandy")).one();
+     * }</pre>
+     */
+    <T> EntityQuery<T> select(Class<T> type);
+
+    /** The same query, under SQLAlchemy's legacy name ({@code session.query(User)}). */
+    <T> EntityQuery<T> query(Class<T> type);
+
+    /**
+     * Runs a Core select and emits the first "column" of each row: the entity when the select starts with a mapped
+     * class's columns ({@code select(User.class)}), otherwise the first column's value.
+     *
+     * <pre>{@code
+     * session.scalars(select(User.class).where(User_.name.like("s%")));   // Flux<User>
+     * }</pre>
+     */
+    <T> Flux<T> scalars(io.retort.sql.Select select);
+
+    /**
+     * Runs a Core statement on the session's connection and transaction (after an autoflush) and emits its rows.
+     *
+     * <pre>{@code
+     * session.execute(select(User_.name, User_.id).where(User_.id.gt(5)));   // Flux<Row>
+     * }</pre>
+     */
+    Flux<io.retort.core.Row> execute(io.retort.sql.Executable statement);
+
+    /** {@link #execute(io.retort.sql.Executable)} with named parameters. */
+    Flux<io.retort.core.Row> execute(io.retort.sql.Executable statement, java.util.Map<String, ?> parameters);
+
     /** The factory this session came from. */
     SessionFactory factory();
 }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@link Session} implementation: identity map, frames for rollback, flush through {@link Statements}. */
-public final class DefaultSession implements Session {
+public final class DefaultSession implements Session, QueryRunner {
     private final SessionFactory factory;
     private final MapperRegistry registry;
     private final Statements statements;
@@ -361,6 +361,75 @@ public final class DefaultSession implements Session {
                         noAutoflush--;
                     }
                 });
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public <T> io.retort.orm.EntityQuery<T> select(Class<T> type) {
+        EntityModel<T> model = registry.model(type);
+        return new io.retort.orm.EntityQuery<>(this, model, io.retort.sql.Sql.select(type));
+    }
+
+    @Override
+    public <T> io.retort.orm.EntityQuery<T> query(Class<T> type) {
+        return select(type);
+    }
+
+    @Override
+    public Session session() {
+        return this;
+    }
+
+    @Override
+    public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select))))
+                .map(row -> hydrate(model, row, false));
+    }
+
+    @Override
+    public <R> Mono<R> scalar(io.retort.sql.Select select, Class<R> type) {
+        return op(() -> autoflush().then(connection().flatMap(c -> c.scalar(select, type))))
+                .next();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Flux<T> scalars(io.retort.sql.Select select) {
+        EntityModel<?> model = entityOf(select);
+        if (model != null) {
+            return (Flux<T>) entities(model, select);
+        }
+        return execute(select).map(row -> (T) row.get(0));
+    }
+
+    /** The entity whose columns a select starts with, in attribute order, or {@code null}. */
+    private EntityModel<?> entityOf(io.retort.sql.Select select) {
+        List<io.retort.sql.ColumnElement<?>> cols = select.selectedColumns();
+        if (cols.isEmpty() || !(cols.get(0) instanceof io.retort.schema.Column<?> first) || first.table() == null) {
+            return null;
+        }
+        EntityModel<?> m = registry.modelOfTable(first.table());
+        if (m == null || cols.size() < m.attributes().size()) {
+            return null;
+        }
+        List<AttributeModel> attrs = m.attributes();
+        for (int i = 0; i < attrs.size(); i++) {
+            if (cols.get(i) != attrs.get(i).column()) {
+                return null;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public Flux<Row> execute(io.retort.sql.Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Flux<Row> execute(io.retort.sql.Executable statement, Map<String, ?> parameters) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(statement, parameters))));
     }
 
     // ------------------------------------------------------------------ transactions and frames
