@@ -31,6 +31,7 @@ public final class CompiledStatement {
     private final PlaceholderStyle style;
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
+    private volatile Map<String, io.retort.types.SqlType<?>> resultTypes = Map.of();
 
     /**
      * @param tokens SQL pieces ({@link String}) and {@link BindSlot}s in text order
@@ -67,6 +68,21 @@ public final class CompiledStatement {
     /** The SQL text for a single execution. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The SQL types of result columns by label (empty when untyped): rows read those columns through the
+     * dialect's {@link TypeMap}, as SQLAlchemy's {@code text(...).columns(...)}.
+     */
+    public Map<String, io.retort.types.SqlType<?>> resultTypes() {
+        return resultTypes;
+    }
+
+    /** A copy of this statement whose result columns are read as {@code types} (by column label). */
+    public CompiledStatement withResultTypes(Map<String, io.retort.types.SqlType<?>> types) {
+        CompiledStatement c = new CompiledStatement(tokens, groupStart, groupEnd, style);
+        c.resultTypes = Map.copyOf(types);
+        return c;
     }
 
     /** The bind slots, in placeholder order. */

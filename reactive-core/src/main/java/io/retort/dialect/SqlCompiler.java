@@ -47,7 +47,8 @@ public class SqlCompiler {
             }
             Object part = parts.get(i);
             if (part instanceof TextClause.Param p) {
-                bind(BindSlot.named(p.name(), text.bindTypeOf(p.name())));
+                io.retort.types.SqlType<?> st = text.sqlTypeOf(p.name());
+                bind(st != null ? BindSlot.named(p.name(), st) : BindSlot.named(p.name(), text.bindTypeOf(p.name())));
             } else {
                 sql((String) part);
             }

@@ -48,7 +48,7 @@ public final class DefaultConnection implements Connection {
         return Flux.defer(() -> {
             CompiledStatement c = ctx.cache().compile(statement);
             Object[] values = resolve(c, statement, parameters);
-            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true))
+            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultTypes()))
                     .cast(Row.class);
         });
     }
@@ -162,6 +162,15 @@ public final class DefaultConnection implements Connection {
      * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
      */
     private Flux<Object> run(String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows) {
+        return run(sql, slots, sets, rows, Map.of());
+    }
+
+    private Flux<Object> run(
+            String sql,
+            List<BindSlot> slots,
+            List<Object[]> sets,
+            boolean rows,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
             StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
@@ -190,7 +199,8 @@ public final class DefaultConnection implements Connection {
                 }
                 return Flux.error(t);
             }
-            Flux<Object> out = Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result) : updated(result));
+            Flux<Object> out =
+                    Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result, resultTypes) : updated(result));
             Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
             Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
             if (event == null) {
@@ -204,13 +214,13 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    private Flux<Object> mapRows(Result result) {
+    private Flux<Object> mapRows(Result result, Map<String, io.retort.types.SqlType<?>> resultTypes) {
         Dialect d = ctx.dialect();
         RowShape[] shape = {null};
         io.r2dbc.spi.RowMetadata[] seen = {null};
         return Flux.from(result.map((row, meta) -> {
             if (shape[0] == null || seen[0] != meta) {
-                shape[0] = RowShape.of(meta, d);
+                shape[0] = RowShape.of(meta, d, resultTypes);
                 seen[0] = meta;
             }
             return shape[0].read(row);
@@ -221,17 +231,22 @@ public final class DefaultConnection implements Connection {
         return Flux.from(result.getRowsUpdated()).map(n -> (Object) n.longValue());
     }
 
-    private static void bindAll(Statement st, List<BindSlot> slots, Object[] values, String sql) {
+    private void bindAll(Statement st, List<BindSlot> slots, Object[] values, String sql) {
+        io.retort.dialect.TypeMap types = ctx.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             BindSlot slot = slots.get(i);
+            io.retort.types.SqlType<?> type = slot.sqlType();
             try {
+                if (type != null) {
+                    v = types.toDriver(type, v);
+                }
                 if (v == null) {
-                    st.bindNull(i, slot.javaType());
+                    st.bindNull(i, type != null ? types.driverClass(type) : slot.javaType());
                 } else {
                     st.bind(i, v instanceof Enum<?> e ? e.name() : v);
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | io.retort.core.TypeConversionException e) {
                 throw new InvalidRequestException(
                         "Cannot bind "
                                 + (v == null ? "NULL" : "a " + v.getClass().getName()) + " to parameter " + slot
