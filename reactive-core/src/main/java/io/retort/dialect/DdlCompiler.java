@@ -144,7 +144,7 @@ public class DdlCompiler {
         }
         for (Column<?> c : t.columns()) {
             SqlType<?> st = c.type().storageType();
-            if (st instanceof EnumType<?> e && !e.isNative()) {
+            if (st instanceof EnumType<?> e && !dialect.typeMap().isNativeEnum(e)) {
                 lines.add(enumCheck(c, e));
             }
         }

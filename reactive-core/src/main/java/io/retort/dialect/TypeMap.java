@@ -111,7 +111,20 @@ public class TypeMap {
 
     /** A Java enum: {@code VARCHAR(n)} (the CHECK is added by the DDL compiler) or the native spelling. */
     protected String enumDdl(EnumType<?> e) {
-        return e.isNative() ? nativeEnumDdl(e) : "VARCHAR(" + e.length() + ")";
+        return isNativeEnum(e) ? nativeEnumDdl(e) : "VARCHAR(" + e.length() + ")";
+    }
+
+    /**
+     * {@code true} when this database stores {@code e} as its native enum type: the enum asked for it and
+     * the database has one. Otherwise it is the portable {@code VARCHAR(n)} with a CHECK.
+     */
+    public boolean isNativeEnum(EnumType<?> e) {
+        return e.isNative() && hasNativeEnums();
+    }
+
+    /** {@code true} when the database has native enum types usable through its driver. */
+    protected boolean hasNativeEnums() {
+        return false;
     }
 
     /** The native enum spelling, or {@code null} when the database has none. */
@@ -169,8 +182,8 @@ public class TypeMap {
 
     /** This database's form of a storage value (after the type's own conversion). Override per kind. */
     protected Object scalarToDriver(SqlType<?> type, Object value) {
-        if (value instanceof ByteBuffer b && type.kind() == TypeKind.BLOB) {
-            return value;
+        if (value instanceof ByteBuffer b) {
+            return b.duplicate(); // drivers consume the buffer they bind; the caller's stays as it was
         }
         return value;
     }
@@ -193,6 +206,14 @@ public class TypeMap {
             Array.set(out, i++, toDriver(a.elementType(), o));
         }
         return out;
+    }
+
+    /**
+     * What to bind for a {@code null} of this type when {@code bindNull(index, driverClass(type))} would not
+     * do (an {@code io.r2dbc.spi.Parameter} with a database type), or {@code null} to use {@code bindNull}.
+     */
+    public Object nullParameter(SqlType<?> type) {
+        return null;
     }
 
     /**
@@ -275,6 +296,23 @@ public class TypeMap {
             throw new TypeConversionException("A JSON column returned a timestamp");
         }
         return type.fromDatabase(v);
+    }
+
+    /**
+     * The kind reflection reports for a column declared with {@code type} on this database: the storage kind,
+     * except where the database stores it in another form (a portable enum is a VARCHAR; on MariaDB a UUID is
+     * a CHAR and a TIMESTAMP WITH TIME ZONE a TIMESTAMP; on PostgreSQL a BINARY is a BLOB).
+     *
+     * <pre>{@code
+     * new MariaDbDialect().typeMap().kindAfterReflection(Types.UUID);   // TypeKind.CHAR
+     * }</pre>
+     */
+    public TypeKind kindAfterReflection(SqlType<?> type) {
+        SqlType<?> t = type.storageType();
+        if (t instanceof EnumType<?> e && !isNativeEnum(e)) {
+            return TypeKind.VARCHAR;
+        }
+        return t.kind();
     }
 
     /**

@@ -90,6 +90,12 @@ public final class Table {
         }
         if (pk != null) {
             check(cols, pk.columns(), "primary key");
+            for (String n : pk.columns()) {
+                Column<?> c = cols.get(n);
+                if (c.isNullable()) {
+                    cols.put(n, c.notNull()); // a primary key is NOT NULL, as in SQLAlchemy
+                }
+            }
             if (pk.name() == null) {
                 String n = nc.name("pk", name, pk.columns(), null, null);
                 pk = n == null ? pk : pk.named(n);

@@ -241,7 +241,10 @@ public final class DefaultConnection implements Connection {
                 if (type != null) {
                     v = types.toDriver(type, v);
                 }
-                if (v == null) {
+                Object typedNull = v == null && type != null ? types.nullParameter(type) : null;
+                if (typedNull != null) {
+                    st.bind(i, typedNull);
+                } else if (v == null) {
                     st.bindNull(i, type != null ? types.driverClass(type) : slot.javaType());
                 } else {
                     st.bind(i, v instanceof Enum<?> e ? e.name() : v);
