@@ -53,6 +53,15 @@ public final class Table {
                     throw new InvalidRequestException("Column '" + def + "' already belongs to table '"
                             + def.table().key() + "'; define a new column(...) for table '" + key() + "'");
                 }
+                if (def.isAutoincrement()) {
+                    io.retort.types.TypeKind k = def.type().storageType().kind();
+                    if (k != io.retort.types.TypeKind.SMALLINT
+                            && k != io.retort.types.TypeKind.INTEGER
+                            && k != io.retort.types.TypeKind.BIGINT) {
+                        throw new InvalidRequestException("Table '" + key() + "' column '" + def.name()
+                                + "' is autoincrement but of type " + def.type() + "; only integer columns can be");
+                    }
+                }
                 cols.put(def.name(), def.attachTo(this));
             } else if (e instanceof PrimaryKeyConstraint p) {
                 if (pk != null) {
