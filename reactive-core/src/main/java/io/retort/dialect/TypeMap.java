@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -194,7 +193,7 @@ public class TypeMap {
         if (value instanceof Collection<?> c) {
             items = c;
         } else if (value instanceof Object[] arr) {
-            items = List.of(arr);
+            items = java.util.Arrays.asList(arr);
         } else {
             throw new TypeConversionException("An ARRAY value must be a List or an array, was a "
                     + value.getClass().getName());
@@ -260,7 +259,7 @@ public class TypeMap {
         }
         if (type instanceof ArrayType<?> a) {
             Collection<?> items = raw instanceof Object[] arr
-                    ? List.of(arr).stream().toList()
+                    ? java.util.Arrays.asList(arr)
                     : raw instanceof Collection<?> col ? col : null;
             if (items == null && raw.getClass().isArray()) {
                 int n = Array.getLength(raw);
@@ -276,7 +275,7 @@ public class TypeMap {
             }
             java.util.List<Object> out = new java.util.ArrayList<>(items.size());
             for (Object o : items) {
-                out.add(fromDriver(a.elementType(), o));
+                out.add(o == null ? null : fromDriver(a.elementType(), o));
             }
             return java.util.Collections.unmodifiableList(out);
         }

@@ -112,7 +112,7 @@ public class PostgresTypeMap extends TypeMap {
                     }
                     return value;
                 default:
-                    return value;
+                    return super.scalarToDriver(type, value);
             }
         } catch (ReflectiveOperationException e) {
             throw new TypeConversionException("Cannot bind " + value + " as " + type + ": " + e, e);
