@@ -31,7 +31,7 @@ public final class CompiledStatement {
     private final PlaceholderStyle style;
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
-    private volatile Map<String, io.retort.types.SqlType<?>> resultTypes = Map.of();
+    private final Map<String, io.retort.types.SqlType<?>> resultTypes;
 
     /**
      * @param tokens SQL pieces ({@link String}) and {@link BindSlot}s in text order
@@ -40,6 +40,16 @@ public final class CompiledStatement {
      * @param style how placeholders are written
      */
     public CompiledStatement(List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style) {
+        this(tokens, groupStart, groupEnd, style, Map.of());
+    }
+
+    private CompiledStatement(
+            List<Object> tokens,
+            int groupStart,
+            int groupEnd,
+            PlaceholderStyle style,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
+        this.resultTypes = Map.copyOf(resultTypes);
         this.tokens = List.copyOf(tokens);
         this.style = style;
         this.groupStart = groupStart;
@@ -80,9 +90,7 @@ public final class CompiledStatement {
 
     /** A copy of this statement whose result columns are read as {@code types} (by column label). */
     public CompiledStatement withResultTypes(Map<String, io.retort.types.SqlType<?>> types) {
-        CompiledStatement c = new CompiledStatement(tokens, groupStart, groupEnd, style);
-        c.resultTypes = Map.copyOf(types);
-        return c;
+        return new CompiledStatement(tokens, groupStart, groupEnd, style, types);
     }
 
     /** The bind slots, in placeholder order. */

@@ -238,8 +238,7 @@ public final class MetaData {
 
     /**
      * Creates the tables, indexes, sequences (and PostgreSQL enum types) that do not exist yet, in dependency
-     * order, in one transaction where the database has transactional DDL (SQLAlchemy's
-     * {@code create_all(checkfirst=True)}). Completes when all are created; errors with the first failing
+     * order, one statement after another on one connection (SQLAlchemy's {@code create_all(checkfirst=True)}). Completes when all are created; errors with the first failing
      * statement's {@link io.retort.core.DatabaseException}, or an {@link InvalidRequestException} (no I/O) when
      * the schema is invalid for the dialect. Cancelling stops after the current statement.
      *

@@ -106,10 +106,6 @@ final class SchemaPlan {
         return new ArrayList<>(out.values());
     }
 
-    static String schemaOf(Table t, EnumType<?> e) {
-        return t.schema();
-    }
-
     /** The statements that create everything missing, in order. */
     List<DdlStatement> create(
             Dialect dialect,

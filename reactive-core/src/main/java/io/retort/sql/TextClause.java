@@ -33,8 +33,8 @@ public final class TextClause implements Executable {
     private final int groupEnd;
     private final Set<String> names;
     private final Map<String, Class<?>> types;
-    private Map<String, io.retort.types.SqlType<?>> sqlTypes = Map.of();
-    private Map<String, io.retort.types.SqlType<?>> resultTypes = Map.of();
+    private final Map<String, io.retort.types.SqlType<?>> sqlTypes;
+    private final Map<String, io.retort.types.SqlType<?>> resultTypes;
 
     /** A reference to a named parameter inside the text. */
     public record Param(String name) {}
@@ -50,17 +50,27 @@ public final class TextClause implements Executable {
         this.groupEnd = parsed.groupEnd;
         this.names = parsed.names;
         this.types = types;
+        this.sqlTypes = Map.of();
+        this.resultTypes = Map.of();
     }
 
     private TextClause(TextClause base, Map<String, Class<?>> types) {
+        this(base, types, base.sqlTypes, base.resultTypes);
+    }
+
+    private TextClause(
+            TextClause base,
+            Map<String, Class<?>> types,
+            Map<String, io.retort.types.SqlType<?>> sqlTypes,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         this.text = base.text;
         this.parts = base.parts;
         this.groupStart = base.groupStart;
         this.groupEnd = base.groupEnd;
         this.names = base.names;
         this.types = types;
-        this.sqlTypes = base.sqlTypes;
-        this.resultTypes = base.resultTypes;
+        this.sqlTypes = sqlTypes;
+        this.resultTypes = resultTypes;
     }
 
     /**
@@ -79,8 +89,7 @@ public final class TextClause implements Executable {
         TextClause t = bindType(name, type.javaType());
         Map<String, io.retort.types.SqlType<?>> m = new LinkedHashMap<>(sqlTypes);
         m.put(name, type);
-        t.sqlTypes = Collections.unmodifiableMap(m);
-        return t;
+        return new TextClause(t, t.types, Collections.unmodifiableMap(m), resultTypes);
     }
 
     /**
@@ -94,11 +103,9 @@ public final class TextClause implements Executable {
      * }</pre>
      */
     public TextClause columns(Map<String, ? extends io.retort.types.SqlType<?>> columnTypes) {
-        TextClause t = new TextClause(this, types);
         Map<String, io.retort.types.SqlType<?>> m = new LinkedHashMap<>(resultTypes);
         m.putAll(columnTypes);
-        t.resultTypes = Collections.unmodifiableMap(m);
-        return t;
+        return new TextClause(this, types, sqlTypes, Collections.unmodifiableMap(m));
     }
 
     /**
