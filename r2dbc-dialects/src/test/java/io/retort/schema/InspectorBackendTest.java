@@ -169,4 +169,55 @@ class InspectorBackendTest {
         assertThat(engine.inspect().columns("prefs").block(T).get(1).type().kind())
                 .isEqualTo(TypeKind.JSON);
     }
+
+    @BackendTest
+    void sequencesAreCreatedSkippedAndDropped(Backend db, Engine engine) {
+        MetaData md = new MetaData();
+        Sequence seq =
+                md.sequence(Sequence.named("order_numbers").startWith(1000).incrementBy(10));
+        md.table("orders", column("id", INTEGER).primaryKey());
+        md.createAll(engine).block(T);
+        md.createAll(engine).block(T);
+        String next = "SELECT " + seq.nextValueSql(engine.dialect()) + " AS n";
+        List<Long> values = engine.connect(
+                        c -> c.scalar(text(next), Long.class).concatWith(c.scalar(text(next), Long.class)))
+                .collectList()
+                .block(T);
+        assertThat(values).containsExactly(1000L, 1010L);
+        md.dropAll(engine).block(T);
+        assertThat(engine.inspect().sequenceNames(null).block(T)).isEmpty();
+    }
+
+    @BackendTest
+    void aValueOfTheWrongTypeFailsNamingTheParameter(Backend db, Engine engine) {
+        MetaData md = new MetaData();
+        Table t = md.table("nums", column("id", INTEGER).primaryKey());
+        md.createAll(engine).block(T);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.connect(c -> c.executeUpdate(
+                                SchemaBackendTest.insert(engine.dialect(), t, java.util.Set.of("id")),
+                                Map.of("id", "five")))
+                        .blockLast(T))
+                .isInstanceOf(io.retort.core.InvalidRequestException.class)
+                .hasMessageContaining("Cannot bind a java.lang.String to parameter :id")
+                .hasMessageContaining("INTEGER");
+    }
+
+    @BackendTest
+    void reflectedMetaDataCompilesBackToDdl(Backend db, Engine engine) {
+        MetaData md = new MetaData();
+        md.table(
+                "parents",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(40)).notNull());
+        md.table(
+                "children",
+                column("id", BIGINT).primaryKey(),
+                column("parent_id", INTEGER).references("parents.id"));
+        md.createAll(engine).block(T);
+        MetaData reflected = MetaData.reflect(engine).block(T);
+        assertThat(reflected.sortedTables()).extracting(Table::name).containsExactly("parents", "children");
+        List<String> ddl = reflected.createDdl(engine.dialect());
+        assertThat(ddl.get(0)).startsWith("CREATE TABLE parents (").contains("name VARCHAR(40) NOT NULL");
+        assertThat(ddl.get(1)).contains("FOREIGN KEY (parent_id) REFERENCES parents (id)");
+    }
 }

@@ -100,9 +100,9 @@ public class TypeMap {
             case JSON:
                 return "JSON";
             case ENUM:
-                return enumDdl((EnumType<?>) t);
+                return t instanceof EnumType<?> e ? enumDdl(e) : null; // a reflected enum has no labels
             case ARRAY:
-                return arrayDdl((ArrayType<?>) t);
+                return t instanceof ArrayType<?> a ? arrayDdl(a) : null; // a reflected array has no element type
             default:
                 return null;
         }
