@@ -396,4 +396,28 @@ class DdlCompilerTest {
                 .hasMessageContaining("Table 't4' index 'uq_pos' is a unique partial index");
         assertThat(p.createDdl(PG)).contains("CREATE UNIQUE INDEX uq_pos ON t4 (a) WHERE a > 0");
     }
+
+    @Test
+    void singleStatementsCompilePerDialect() {
+        MetaData md = new MetaData();
+        Table t = md.table(
+                "users",
+                column("id", INTEGER).primaryKey(),
+                column("email", string(100)).index());
+        Index ix = t.indexes().get(0);
+        assertThat(PG.compile(new DdlStatement.DropIndex(t, ix)).sql()).isEqualTo("DROP INDEX ix_users_email");
+        assertThat(MARIADB.compile(new DdlStatement.DropIndex(t, ix)).sql())
+                .isEqualTo("DROP INDEX ix_users_email ON users");
+        assertThat(H2.compile(new DdlStatement.DropTable(t)).sql()).isEqualTo("DROP TABLE users");
+        assertThat(PG.compile(new DdlStatement.CreateTable(t)).slots()).isEmpty();
+        Sequence s = Sequence.named("Seq");
+        assertThat(s.nextValueSql(PG)).isEqualTo("nextval('\"Seq\"')");
+        assertThat(s.nextValueSql(MARIADB)).isEqualTo("NEXT VALUE FOR `Seq`");
+        assertThat(PG.compile(new DdlStatement.CreateSequence(s)).sql())
+                .isEqualTo("CREATE SEQUENCE \"Seq\" START WITH 1 INCREMENT BY 1");
+        MetaData md2 = new MetaData();
+        Table t2 = md2.table("users", column("email", string(100)).comment("it's 'quoted'"));
+        assertThat(PG.compile(new DdlStatement.SetColumnComment(t2.c("email"))).sql())
+                .isEqualTo("COMMENT ON COLUMN users.email IS 'it''s ''quoted'''");
+    }
 }

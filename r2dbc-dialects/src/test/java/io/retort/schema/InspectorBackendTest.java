@@ -220,4 +220,16 @@ class InspectorBackendTest {
         assertThat(ddl.get(0)).startsWith("CREATE TABLE parents (").contains("name VARCHAR(40) NOT NULL");
         assertThat(ddl.get(1)).contains("FOREIGN KEY (parent_id) REFERENCES parents (id)");
     }
+
+    @BackendTest
+    void commentsWithQuotesAndBackslashesSurviveTheRoundTrip(Backend db, Engine engine) {
+        String comment = "it's C:\\tmp \\' -- 東京";
+        MetaData md = new MetaData();
+        md.table(
+                "notes",
+                column("id", INTEGER).primaryKey(),
+                column("body", TEXT).comment(comment));
+        md.createAll(engine).block(T);
+        assertThat(engine.inspect().columns("notes").block(T).get(1).comment()).isEqualTo(comment);
+    }
 }

@@ -166,7 +166,7 @@ public class DdlCompiler {
     protected String enumCheck(Column<?> c, EnumType<?> e) {
         List<String> labels = new ArrayList<>();
         for (String v : e.values()) {
-            labels.add(TypeMap.literal(v));
+            labels.add(dialect.typeMap().stringLiteral(v));
         }
         return "CHECK (" + id(c.name()) + " IN (" + String.join(", ", labels) + "))";
     }
@@ -185,7 +185,7 @@ public class DdlCompiler {
             sb.append(" DEFAULT ").append(c.serverDefault());
         }
         if (c.comment() != null && inlineComments()) {
-            sb.append(" COMMENT ").append(TypeMap.literal(c.comment()));
+            sb.append(" COMMENT ").append(dialect.typeMap().stringLiteral(c.comment()));
         }
         if (!c.isNullable()) {
             sb.append(" NOT NULL");
@@ -292,6 +292,7 @@ public class DdlCompiler {
     }
 
     protected String columnComment(Column<?> c) {
-        return "COMMENT ON COLUMN " + table(c.table()) + "." + id(c.name()) + " IS " + TypeMap.literal(c.comment());
+        return "COMMENT ON COLUMN " + table(c.table()) + "." + id(c.name()) + " IS "
+                + dialect.typeMap().stringLiteral(c.comment());
     }
 }

@@ -136,9 +136,21 @@ public class TypeMap {
         return null;
     }
 
-    /** {@code 'text'} with quotes doubled: for DDL only (enum labels, comments), never for values. */
+    /** {@code 'text'} with quotes doubled (ANSI): for DDL only (enum labels, comments), never for values. */
     public static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * A string literal for this database's DDL (comments, enum labels): {@link #literal} by default; MariaDB
+     * also doubles backslashes, which it treats as escapes.
+     *
+     * <pre>{@code
+     * new MariaDbDialect().typeMap().stringLiteral("it's C:\\tmp");   // 'it''s C:\\\\tmp' (Java string literals)
+     * }</pre>
+     */
+    public String stringLiteral(String s) {
+        return literal(s);
     }
 
     // ------------------------------------------------------------------ values

@@ -73,6 +73,12 @@ public class MariaDbTypeMap extends TypeMap {
         }
     }
 
+    /** Quotes doubled and backslashes doubled: MariaDB reads a backslash in a literal as an escape. */
+    @Override
+    public String stringLiteral(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     @Override
     protected boolean hasNativeEnums() {
         return true;
@@ -82,7 +88,7 @@ public class MariaDbTypeMap extends TypeMap {
     protected String nativeEnumDdl(EnumType<?> e) {
         List<String> labels = new ArrayList<>();
         for (String v : e.values()) {
-            labels.add(literal(v));
+            labels.add(stringLiteral(v));
         }
         return "ENUM(" + String.join(", ", labels) + ")";
     }

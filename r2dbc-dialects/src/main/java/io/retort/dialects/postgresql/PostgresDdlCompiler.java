@@ -2,7 +2,6 @@ package io.retort.dialects.postgresql;
 
 import io.retort.dialect.DdlCompiler;
 import io.retort.dialect.Dialect;
-import io.retort.dialect.TypeMap;
 import io.retort.schema.Sequence;
 import io.retort.types.EnumType;
 import java.util.ArrayList;
@@ -42,13 +41,13 @@ public class PostgresDdlCompiler extends DdlCompiler {
     protected String createEnumType(String schema, EnumType<?> e) {
         List<String> labels = new ArrayList<>();
         for (String v : e.values()) {
-            labels.add(TypeMap.literal(v));
+            labels.add(dialect.typeMap().stringLiteral(v));
         }
         return "CREATE TYPE " + qualified(schema, e.typeName()) + " AS ENUM (" + String.join(", ", labels) + ")";
     }
 
     @Override
     public String nextValue(Sequence s) {
-        return "nextval(" + TypeMap.literal(qualified(s.schema(), s.name())) + ")";
+        return "nextval(" + dialect.typeMap().stringLiteral(qualified(s.schema(), s.name())) + ")";
     }
 }
