@@ -87,6 +87,30 @@ public final class Backend {
                 .block(TIMEOUT);
     }
 
+    /**
+     * Fails the test when it left connections of the shared engine checked out (a scope that did not release,
+     * a session that was not closed): a leaked connection holds locks that hang the next test's cleanup.
+     */
+    synchronized void checkNoLeak(String test) {
+        if (engine == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (engine.poolMetrics().acquired() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int acquired = engine.poolMetrics().acquired();
+        if (acquired > 0) {
+            throw new AssertionError(test + " on " + name + " left " + acquired
+                    + " connection(s) checked out of the pool: close every session and scope");
+        }
+    }
+
     /** Makes sure the database answers, then drops everything a previous test left behind. */
     synchronized void reset() {
         if (!reachable) {
@@ -112,7 +136,7 @@ public final class Backend {
                 return e.connect(c -> c.executeUpdate(Sql.text("DROP ALL OBJECTS")))
                         .then();
             case "postgresql":
-                return e.connect(c -> c.executeUpdate(Sql.text("DROP SCHEMA public CASCADE"))
+                return e.connect(c -> c.executeUpdate(Sql.text("DROP SCHEMA IF EXISTS public CASCADE"))
                                 .then(c.executeUpdate(Sql.text("CREATE SCHEMA public"))))
                         .then();
             case "mariadb":

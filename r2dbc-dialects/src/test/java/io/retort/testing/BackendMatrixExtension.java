@@ -5,6 +5,7 @@ import io.retort.dialect.Feature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -46,6 +47,7 @@ public final class BackendMatrixExtension implements TestTemplateInvocationConte
             List<Extension> ext = new ArrayList<>();
             ext.add((ExecutionCondition) this::condition);
             ext.add((BeforeEachCallback) c -> backend.reset());
+            ext.add((AfterEachCallback) c -> backend.checkNoLeak(c.getDisplayName()));
             ext.add(new ParameterResolver() {
                 @Override
                 public boolean supportsParameter(ParameterContext p, ExtensionContext e) {

@@ -57,6 +57,13 @@ public interface Connection {
      */
     Mono<Long> executeUpdate(Executable statement, List<? extends Map<String, ?>> parameterSets);
 
+    /**
+     * An executemany whose statement returns rows (an {@code INSERT ... RETURNING}, see
+     * {@link io.retort.dialect.Dialect#insertReturning}): batched like
+     * {@link #executeUpdate(Executable, List)} and emitting every returned row, in parameter-set order.
+     */
+    Flux<Row> executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets);
+
     /** The first column of the first row as {@code type}; empty when there is no row. */
     <T> Mono<T> scalar(Executable statement, Map<String, ?> parameters, Class<T> type);
 
@@ -85,6 +92,33 @@ public interface Connection {
      * @throws InvalidRequestException (as an error signal) if a transaction is already open
      */
     <T> Flux<T> transaction(Function<Connection, ? extends Publisher<T>> work);
+
+    /**
+     * Begins a transaction explicitly (for code that manages its own scope, such as an ORM session; prefer
+     * {@link Engine#transaction} or {@link #transaction}). {@code null} uses the database's isolation level.
+     */
+    Mono<Void> begin(IsolationLevel isolation);
+
+    /** Commits the transaction begun with {@link #begin}. */
+    Mono<Void> commit();
+
+    /** Rolls back the transaction begun with {@link #begin}. */
+    Mono<Void> rollback();
+
+    /** Creates a savepoint and emits its name; requires an open transaction. */
+    Mono<String> savepoint();
+
+    /** Releases (keeps the work of) a savepoint created with {@link #savepoint()}. */
+    Mono<Void> releaseSavepoint(String name);
+
+    /** Rolls back to a savepoint created with {@link #savepoint()}. */
+    Mono<Void> rollbackToSavepoint(String name);
+
+    /**
+     * Returns the connection to the pool. Only for connections from {@link Engine#open()}; the scopes
+     * ({@code connect}, {@code transaction}) close theirs themselves.
+     */
+    Mono<Void> close();
 
     /** {@code true} while a transaction is open on this connection. */
     boolean inTransaction();

@@ -173,6 +173,19 @@ public final class Engine {
                 .onErrorMap(io.retort.core.internal.Errors::unwrapCleanup);
     }
 
+    /**
+     * A connection that the caller manages: it must {@link Connection#close()} it on every path (complete,
+     * error, cancel). Prefer {@link #connect} and {@link #transaction}, which do that; this is for code that
+     * spans several calls, such as an ORM session. Emits the connection, or {@link PoolTimeoutException}.
+     *
+     * <pre>{@code
+     * Flux.usingWhen(engine.open(), conn -> conn.execute(text("SELECT 1")), Connection::close);
+     * }</pre>
+     */
+    public Mono<Connection> open() {
+        return acquire().cast(Connection.class);
+    }
+
     private Mono<DefaultConnection> acquire() {
         return Mono.from(ctx.factory().create())
                 .onErrorMap(this::acquireError)

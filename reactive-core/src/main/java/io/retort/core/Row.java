@@ -1,5 +1,6 @@
 package io.retort.core;
 
+import io.retort.sql.ColumnElement;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,19 @@ public interface Row {
 
     /** The value of column {@code name} as {@code type}; see {@link #get(int, Class)}. */
     <T> T get(String name, Class<T> type);
+
+    /**
+     * The value of the result column {@code column} (a table column, a label, any selected expression),
+     * converted to the column's Java type. Finds the right column even when two have the same name.
+     *
+     * <pre>{@code
+     * engine.connect(c -> c.execute(select(users.c("id"), addresses.c("id")).join(addresses)))
+     *       .map(row -> row.get(users.c("id")) + " / " + row.get(addresses.c("id")));
+     * }</pre>
+     *
+     * @throws InvalidRequestException when the row has no such column
+     */
+    <T> T get(ColumnElement<T> column);
 
     /** The column names in result order. */
     List<String> columnNames();

@@ -31,6 +31,7 @@ public final class CompiledStatement {
     private final PlaceholderStyle style;
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
+    private final List<Object> resultKeys;
     private final Map<String, io.retort.types.SqlType<?>> resultTypes;
 
     /**
@@ -40,7 +41,15 @@ public final class CompiledStatement {
      * @param style how placeholders are written
      */
     public CompiledStatement(List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style) {
-        this(tokens, groupStart, groupEnd, style, Map.of());
+        this(tokens, groupStart, groupEnd, style, null);
+    }
+
+    /**
+     * @param resultKeys the shape keys of the result columns in order (see {@link #resultKeys()}), or null
+     */
+    public CompiledStatement(
+            List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style, List<Object> resultKeys) {
+        this(tokens, groupStart, groupEnd, style, resultKeys, Map.of());
     }
 
     private CompiledStatement(
@@ -48,7 +57,9 @@ public final class CompiledStatement {
             int groupStart,
             int groupEnd,
             PlaceholderStyle style,
+            List<Object> resultKeys,
             Map<String, io.retort.types.SqlType<?>> resultTypes) {
+        this.resultKeys = resultKeys == null ? null : Collections.unmodifiableList(new ArrayList<>(resultKeys));
         this.resultTypes = Map.copyOf(resultTypes);
         this.tokens = List.copyOf(tokens);
         this.style = style;
@@ -81,6 +92,15 @@ public final class CompiledStatement {
     }
 
     /**
+     * For statements of the expression language, the shape key ({@code KeyBuilder.of(column).key()}) of each
+     * result column in order, so that {@code row.get(users.c("id"))} finds its column even when two have the
+     * same name; {@code null} for text statements.
+     */
+    public List<Object> resultKeys() {
+        return resultKeys;
+    }
+
+    /**
      * The SQL types of result columns by label (empty when untyped): rows read those columns through the
      * dialect's {@link TypeMap}, as SQLAlchemy's {@code text(...).columns(...)}.
      */
@@ -90,7 +110,7 @@ public final class CompiledStatement {
 
     /** A copy of this statement whose result columns are read as {@code types} (by column label). */
     public CompiledStatement withResultTypes(Map<String, io.retort.types.SqlType<?>> types) {
-        return new CompiledStatement(tokens, groupStart, groupEnd, style, types);
+        return new CompiledStatement(tokens, groupStart, groupEnd, style, resultKeys, types);
     }
 
     /** The bind slots, in placeholder order. */

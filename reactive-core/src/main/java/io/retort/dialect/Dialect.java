@@ -127,6 +127,123 @@ public abstract class Dialect {
         return "SELECT 1";
     }
 
+    /**
+     * {@code insertSql} (an {@code INSERT ... VALUES (...)} text with named parameters) turned into a statement
+     * that returns {@code columns} of the inserted rows, in insertion order: {@code ... RETURNING a, b} by
+     * default; H2 overrides it. Fails where the database cannot return rows from an INSERT.
+     *
+     * <pre>{@code
+     * dialect.insertReturning("INSERT INTO users (name) VALUES (:name)", List.of("id"));
+     * // PostgreSQL, MariaDB: INSERT INTO users (name) VALUES (:name) RETURNING id
+     * // H2:                  SELECT id FROM FINAL TABLE (INSERT INTO users (name) VALUES (:name))
+     * }</pre>
+     */
+    public String insertReturning(String insertSql, java.util.List<String> columns) {
+        if (!supports(Feature.RETURNING) && !supports(Feature.INSERT_RETURNING)) {
+            throw new io.retort.core.InvalidRequestException(
+                    "Dialect '" + name + "' cannot return rows from an INSERT (no RETURNING)");
+        }
+        return insertSql + " RETURNING " + quotedList(columns, "");
+    }
+
+    /**
+     * An UPDATE of many rows by key in one statement, as SQLAlchemy's ORM "bulk UPDATE by primary key" needs:
+     * its single {@code VALUES (...)} group is repeated per row by an executemany. Parameters are named
+     * {@code p0, p1, ...}: first the key columns, then the version column (if any), then the set columns. With a
+     * version column the statement matches only rows whose version equals the given one and increments it; the
+     * caller compares the update count with the number of rows. The default is PostgreSQL's
+     * {@code UPDATE ... FROM (VALUES ...)}; dialects override it.
+     *
+     * <pre>{@code
+     * dialect.updateByKey("users", List.of("id"), null, List.of("name"));
+     * // UPDATE users SET name = v.c1 FROM (VALUES (:p0, :p1)) AS v(c0, c1) WHERE users.id = v.c0
+     * }</pre>
+     */
+    public String updateByKey(String table, java.util.List<String> keys, String version, java.util.List<String> sets) {
+        String t = quoteIdentifier(table);
+        StringBuilder sb = new StringBuilder("UPDATE ").append(t).append(" SET ");
+        sb.append(assignments(sets, keys.size() + (version == null ? 0 : 1), "", "v."));
+        if (version != null) {
+            sb.append(", ")
+                    .append(quoteIdentifier(version))
+                    .append(" = v.c")
+                    .append(keys.size())
+                    .append(" + 1");
+        }
+        int n = keys.size() + (version == null ? 0 : 1) + sets.size();
+        sb.append(" FROM (VALUES (")
+                .append(params(n))
+                .append(")) AS v(")
+                .append(aliases(n))
+                .append(") WHERE ");
+        sb.append(keyMatch(t, keys, version));
+        return sb.toString();
+    }
+
+    /** {@code "p0, p1"} style named parameters, as {@code :p0, :p1, ...}. */
+    protected static String params(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ", ").append(":p").append(i);
+        }
+        return sb.toString();
+    }
+
+    /** {@code c0, c1, ...}. */
+    protected static String aliases(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ", ").append('c').append(i);
+        }
+        return sb.toString();
+    }
+
+    /** {@code set_i = <source>c<offset+i>} for each set column. */
+    protected String assignments(java.util.List<String> sets, int offset, String targetPrefix, String source) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < sets.size(); i++) {
+            sb.append(i == 0 ? "" : ", ")
+                    .append(targetPrefix)
+                    .append(quoteIdentifier(sets.get(i)))
+                    .append(" = ")
+                    .append(source)
+                    .append('c')
+                    .append(offset + i);
+        }
+        return sb.toString();
+    }
+
+    /** {@code t.k0 = v.c0 AND ... [AND t.version = v.cK]}. */
+    protected String keyMatch(String quotedTable, java.util.List<String> keys, String version) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? "" : " AND ")
+                    .append(quotedTable)
+                    .append('.')
+                    .append(quoteIdentifier(keys.get(i)))
+                    .append(" = v.c")
+                    .append(i);
+        }
+        if (version != null) {
+            sb.append(" AND ")
+                    .append(quotedTable)
+                    .append('.')
+                    .append(quoteIdentifier(version))
+                    .append(" = v.c")
+                    .append(keys.size());
+        }
+        return sb.toString();
+    }
+
+    /** The names quoted and comma-separated, each prefixed. */
+    protected String quotedList(java.util.List<String> names, String prefix) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(prefix).append(quoteIdentifier(names.get(i)));
+        }
+        return sb.toString();
+    }
+
     /** A new statement compiler for this dialect (single use). */
     public SqlCompiler newCompiler() {
         return new SqlCompiler(this);

@@ -10,8 +10,19 @@ package io.retort.dialect;
  * }</pre>
  */
 public enum Feature {
-    /** {@code INSERT/UPDATE/DELETE ... RETURNING} (or the dialect's equivalent). */
+    /**
+     * {@code INSERT/UPDATE/DELETE ... RETURNING} (or the dialect's equivalent) for all three statements; see
+     * {@link #INSERT_RETURNING}, {@link #UPDATE_RETURNING}, {@link #DELETE_RETURNING} for each one.
+     */
     RETURNING,
+    /** {@code INSERT ... RETURNING} (or H2's {@code SELECT ... FROM FINAL TABLE (INSERT ...)}). */
+    INSERT_RETURNING,
+    /** {@code UPDATE ... RETURNING} (or H2's {@code FINAL TABLE} form). Not on MariaDB. */
+    UPDATE_RETURNING,
+    /** {@code DELETE ... RETURNING} (or H2's {@code SELECT ... FROM OLD TABLE (DELETE ...)}). */
+    DELETE_RETURNING,
+    /** {@code NULLS FIRST / NULLS LAST} in ORDER BY natively (MariaDB emulates it with {@code x IS NULL} sort keys). */
+    NULLS_ORDERING,
     /** {@code INSERT ... VALUES (...), (...)} with many rows in one statement. */
     MULTI_ROW_INSERT,
     /** {@code SAVEPOINT} / {@code ROLLBACK TO SAVEPOINT}. */

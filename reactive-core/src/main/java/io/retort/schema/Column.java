@@ -1,8 +1,11 @@
 package io.retort.schema;
 
+import io.retort.sql.ClauseVisitor;
 import io.retort.sql.ColumnElement;
+import io.retort.sql.FromClause;
 import io.retort.types.SqlType;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A table column, SQLAlchemy's {@code Column}: a name, a {@link SqlType} and its constraints. Immutable: each
@@ -316,6 +319,24 @@ public final class Column<T> extends ColumnElement<T> implements TableElement {
     /** The table this column belongs to, or {@code null} for an unattached definition. */
     public Table table() {
         return table;
+    }
+
+    /** Renders {@code table.name} (or {@code name} where the statement wants plain column names). */
+    @Override
+    public void accept(ClauseVisitor visitor) {
+        visitor.visitColumn(this);
+    }
+
+    @Override
+    public void collectFroms(Consumer<FromClause> sink) {
+        if (table != null) {
+            sink.accept(table);
+        }
+    }
+
+    @Override
+    public String resultName() {
+        return name;
     }
 
     @Override

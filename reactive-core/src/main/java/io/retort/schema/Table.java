@@ -1,6 +1,10 @@
 package io.retort.schema;
 
 import io.retort.core.InvalidRequestException;
+import io.retort.sql.Alias;
+import io.retort.sql.ClauseVisitor;
+import io.retort.sql.FromClause;
+import io.retort.sql.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +22,7 @@ import java.util.Map;
  * Table events = metadata.table("audit", "events", column("id", BIGINT).primaryKey());   // audit.events
  * }</pre>
  */
-public final class Table {
+public final class Table implements FromClause {
     private final MetaData metadata;
     private final String schema;
     private final String name;
@@ -272,6 +276,28 @@ public final class Table {
     /** The indexes (including {@link Column#index()} ones), all named. */
     public List<Index> indexes() {
         return indexes;
+    }
+
+    /**
+     * This table under another name, for self-joins (SQLAlchemy's {@code table.alias("name")}).
+     *
+     * <pre>{@code
+     * Alias manager = employees.alias("manager");   // FROM employees AS manager
+     * }</pre>
+     */
+    public Alias alias(String aliasName) {
+        return Sql.alias(this, aliasName);
+    }
+
+    /** Renders the (quoted if needed) table name. */
+    @Override
+    public void accept(ClauseVisitor visitor) {
+        visitor.visitTable(this);
+    }
+
+    @Override
+    public Table underlyingTable() {
+        return this;
     }
 
     @Override

@@ -17,4 +17,16 @@ public interface Executable {
      * and bind slots. It describes the statement's shape and never contains bound values.
      */
     Object cacheKey();
+
+    /**
+     * The statement to run with parameters named {@code names}: itself, except for statements that take their
+     * shape from the parameters (an {@code insert(table)} without values becomes an INSERT of those columns).
+     *
+     * <pre>{@code
+     * insert(users).forParameters(Set.of("id", "name"));   // INSERT INTO users (id, name) VALUES (:id, :name)
+     * }</pre>
+     */
+    default Executable forParameters(java.util.Collection<String> names) {
+        return this;
+    }
 }

@@ -175,7 +175,7 @@ public final class TextClause implements Executable {
         return parts;
     }
 
-    /** Index into {@link #parts()} where the repeatable {@code VALUES (...)} group of an INSERT starts, or -1. */
+    /** Index into {@link #parts()} where the repeatable single-row {@code VALUES (...)} group starts, or -1. */
     public int valuesGroupStart() {
         return groupStart;
     }
@@ -292,16 +292,13 @@ public final class TextClause implements Executable {
         }
 
         /**
-         * [start, end) of the single parenthesised group after the top-level VALUES keyword of an
-         * {@code INSERT}, or null when the text is not such an INSERT (or has several groups).
+         * [start, end) of the single-row parenthesised group that follows a {@code VALUES} keyword (at any
+         * nesting depth: {@code INSERT ... VALUES (...)}, {@code UPDATE ... FROM (VALUES (...)) AS v(...)},
+         * {@code MERGE ... USING (VALUES (...))}), or null when there is none, or it already lists several rows.
+         * Only an executemany repeats it, and only when every parameter of the statement is inside it.
          */
         static int[] findValuesGroup(String sql) {
-            String trimmed = sql.stripLeading();
-            if (!trimmed.regionMatches(true, 0, "INSERT", 0, 6)) {
-                return null;
-            }
             int n = sql.length();
-            int depth = 0;
             int i = 0;
             while (i < n) {
                 char c = sql.charAt(i);
@@ -309,12 +306,7 @@ public final class TextClause implements Executable {
                     i = skipQuoted(sql, i, c);
                     continue;
                 }
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (depth == 0
-                        && (c == 'V' || c == 'v')
+                if ((c == 'V' || c == 'v')
                         && sql.regionMatches(true, i, "VALUES", 0, 6)
                         && (i == 0 || !isNamePart(sql.charAt(i - 1)))
                         && (i + 6 >= n || !isNamePart(sql.charAt(i + 6)))) {

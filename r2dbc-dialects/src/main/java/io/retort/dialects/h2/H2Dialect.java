@@ -4,7 +4,9 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,6 +57,11 @@ public class H2Dialect extends Dialect {
                 PlaceholderStyle.DOLLAR_NUMBERED,
                 '"',
                 EnumSet.of(
+                        Feature.RETURNING,
+                        Feature.INSERT_RETURNING,
+                        Feature.UPDATE_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.NULLS_ORDERING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -84,9 +91,81 @@ public class H2Dialect extends Dialect {
         return 32767;
     }
 
+    /** The H2 compiler: OFFSET/FETCH, FINAL TABLE for RETURNING, MERGE for upserts. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new H2Compiler(this);
+    }
+
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /** H2 returns inserted rows through a data-change delta table: {@code SELECT ... FROM FINAL TABLE (INSERT ...)}. */
+    @Override
+    public String insertReturning(String insertSql, List<String> columns) {
+        return "SELECT " + quotedList(columns, "") + " FROM FINAL TABLE (" + insertSql + ")";
+    }
+
+    /**
+     * H2 cannot infer the types of parameters in a VALUES list it does not insert, so an update by key is the
+     * plain per-row form, sent as one {@code Statement.add()} batch:
+     * {@code UPDATE t SET a = ?[, version = version + 1] WHERE id = ? [AND version = ?]}.
+     */
+    @Override
+    public String updateByKey(String table, List<String> keys, String version, List<String> sets) {
+        int offset = keys.size() + (version == null ? 0 : 1);
+        StringBuilder sb =
+                new StringBuilder("UPDATE ").append(quoteIdentifier(table)).append(" SET ");
+        for (int i = 0; i < sets.size(); i++) {
+            sb.append(i == 0 ? "" : ", ")
+                    .append(quoteIdentifier(sets.get(i)))
+                    .append(" = :p")
+                    .append(offset + i);
+        }
+        if (version != null) {
+            String v = quoteIdentifier(version);
+            sb.append(", ").append(v).append(" = ").append(v).append(" + 1");
+        }
+        sb.append(" WHERE ");
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? "" : " AND ")
+                    .append(quoteIdentifier(keys.get(i)))
+                    .append(" = :p")
+                    .append(i);
+        }
+        if (version != null) {
+            sb.append(" AND ").append(quoteIdentifier(version)).append(" = :p").append(keys.size());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Quotes {@code identifier}; one holding a {@code ;} is written as a Unicode-escaped identifier
+     * ({@code U&"a\003Bb"}), because r2dbc-h2 1.0 splits SQL text at every semicolon, even inside quotes, and
+     * would run the pieces as separate statements.
+     *
+     * <pre>{@code
+     * quote("a;b");    // U&"a\003Bb"
+     * }</pre>
+     */
+    @Override
+    public String quote(String identifier) {
+        if (identifier.indexOf(';') < 0) {
+            return super.quote(identifier);
+        }
+        StringBuilder sb = new StringBuilder("U&\"");
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            switch (c) {
+                case ';' -> sb.append("\\003B");
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\"\"");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** An all-upper-case name (how H2 stores unquoted names) is reported in lower case. */

@@ -4,7 +4,9 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -131,7 +133,13 @@ public class MariaDbDialect extends Dialect {
                 "mariadb",
                 PlaceholderStyle.QUESTION_MARK,
                 '`',
-                EnumSet.of(Feature.MULTI_ROW_INSERT, Feature.SAVEPOINTS, Feature.SEQUENCES, Feature.SKIP_LOCKED));
+                EnumSet.of(
+                        Feature.INSERT_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.MULTI_ROW_INSERT,
+                        Feature.SAVEPOINTS,
+                        Feature.SEQUENCES,
+                        Feature.SKIP_LOCKED));
     }
 
     @Override
@@ -153,6 +161,37 @@ public class MariaDbDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 65535;
+    }
+
+    /**
+     * MariaDB has no {@code UPDATE ... FROM} and cannot name the columns of a VALUES list, so the rows come from
+     * a CTE inside a joined derived table:
+     * {@code UPDATE t JOIN (WITH v(c0, c1) AS (VALUES (?, ?)) SELECT * FROM v) AS v ON t.id = v.c0 SET t.a = v.c1}.
+     */
+    @Override
+    public String updateByKey(String table, List<String> keys, String version, List<String> sets) {
+        String t = quoteIdentifier(table);
+        int n = keys.size() + (version == null ? 0 : 1) + sets.size();
+        StringBuilder sb = new StringBuilder("UPDATE ").append(t);
+        sb.append(" JOIN (WITH v(").append(aliases(n)).append(") AS (VALUES (").append(params(n));
+        sb.append(")) SELECT * FROM v) AS v ON ").append(keyMatch(t, keys, version));
+        sb.append(" SET ").append(assignments(sets, keys.size() + (version == null ? 0 : 1), t + ".", "v."));
+        if (version != null) {
+            sb.append(", ")
+                    .append(t)
+                    .append('.')
+                    .append(quoteIdentifier(version))
+                    .append(" = v.c")
+                    .append(keys.size())
+                    .append(" + 1");
+        }
+        return sb.toString();
+    }
+
+    /** The MariaDB compiler: ? placeholders, LIMIT, CONCAT(), ON DUPLICATE KEY UPDATE. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new MariaDbCompiler(this);
     }
 
     @Override

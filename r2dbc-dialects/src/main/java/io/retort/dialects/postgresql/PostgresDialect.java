@@ -4,6 +4,7 @@ import io.retort.dialect.Dialect;
 import io.retort.dialect.Feature;
 import io.retort.dialect.PlaceholderStyle;
 import io.retort.dialect.ReservedWords;
+import io.retort.dialect.SqlCompiler;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -49,6 +50,10 @@ public class PostgresDialect extends Dialect {
                 '"',
                 EnumSet.of(
                         Feature.RETURNING,
+                        Feature.INSERT_RETURNING,
+                        Feature.UPDATE_RETURNING,
+                        Feature.DELETE_RETURNING,
+                        Feature.NULLS_ORDERING,
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
@@ -81,6 +86,12 @@ public class PostgresDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 32767;
+    }
+
+    /** The PostgreSQL compiler: LIMIT/OFFSET, ON CONFLICT, arrays for long IN lists. */
+    @Override
+    public SqlCompiler newCompiler() {
+        return new PostgresCompiler(this);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.retort.core.internal;
 
 import io.retort.core.InvalidRequestException;
 import io.retort.core.Row;
+import io.retort.sql.ColumnElement;
+import io.retort.types.SqlType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +43,19 @@ public final class ArrayRow implements Row {
     public <T> T get(String name, Class<T> type) {
         int i = shape.indexOf(name);
         return Conversions.convert(values[i], type, shape.names().get(i));
+    }
+
+    @Override
+    public <T> T get(ColumnElement<T> column) {
+        int i = shape.indexOf(column);
+        Object v = values[i];
+        SqlType<T> type = column.type();
+        if (v == null || type == null) {
+            @SuppressWarnings("unchecked")
+            T t = (T) v;
+            return t;
+        }
+        return Conversions.convert(v, type.javaType(), shape.names().get(i));
     }
 
     @Override

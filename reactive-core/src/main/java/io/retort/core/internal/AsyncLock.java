@@ -42,12 +42,19 @@ public final class AsyncLock {
                     });
             return turn.then(Mono.fromRunnable(() -> acquired.set(true)))
                     .thenMany(Flux.defer(op))
-                    .doFinally(s -> {
-                        if (acquired.getAndSet(false)) {
-                            release();
-                        }
-                    });
+                    // release before the terminal signal travels on: a downstream concatMap subscribes the next
+                    // operation from inside onComplete, and must find the lock free (with a synchronous driver such
+                    // as H2, releasing afterwards nests one level of stack per queued operation)
+                    .doOnComplete(() -> releaseIfAcquired(acquired))
+                    .doOnError(e -> releaseIfAcquired(acquired))
+                    .doFinally(s -> releaseIfAcquired(acquired));
         });
+    }
+
+    private void releaseIfAcquired(AtomicBoolean acquired) {
+        if (acquired.getAndSet(false)) {
+            release();
+        }
     }
 
     private void release() {

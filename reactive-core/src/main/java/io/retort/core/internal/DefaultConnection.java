@@ -46,9 +46,11 @@ public final class DefaultConnection implements Connection {
     @Override
     public Flux<Row> execute(Executable statement, Map<String, ?> parameters) {
         return Flux.defer(() -> {
-            CompiledStatement c = ctx.cache().compile(statement);
-            Object[] values = resolve(c, statement, parameters);
-            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultTypes()))
+            Executable stmt = statement.forParameters(parameters.keySet());
+            CompiledStatement c = ctx.cache().compile(stmt);
+            Object[] values = resolve(c, stmt, parameters);
+            return lock.run(() ->
+                            run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultKeys(), c.resultTypes()))
                     .cast(Row.class);
         });
     }
@@ -56,9 +58,10 @@ public final class DefaultConnection implements Connection {
     @Override
     public Mono<Long> executeUpdate(Executable statement, Map<String, ?> parameters) {
         return Flux.defer(() -> {
-                    CompiledStatement c = ctx.cache().compile(statement);
-                    Object[] values = resolve(c, statement, parameters);
-                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false));
+                    Executable stmt = statement.forParameters(parameters.keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
+                    Object[] values = resolve(c, stmt, parameters);
+                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false, null, Map.of()));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
@@ -70,18 +73,38 @@ public final class DefaultConnection implements Connection {
                     if (parameterSets.isEmpty()) {
                         return Flux.just(0L);
                     }
-                    CompiledStatement c = ctx.cache().compile(statement);
+                    Executable stmt =
+                            statement.forParameters(parameterSets.get(0).keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
                     List<Object[]> sets = new ArrayList<>(parameterSets.size());
                     for (Map<String, ?> p : parameterSets) {
-                        sets.add(resolve(c, statement, p));
+                        sets.add(resolve(c, stmt, p));
                     }
-                    return lock.run(() -> executeMany(c, sets));
+                    return lock.run(() -> executeMany(c, sets, false));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
     }
 
-    private Flux<Object> executeMany(CompiledStatement c, List<Object[]> sets) {
+    @Override
+    public Flux<Row> executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        return Flux.defer(() -> {
+                    if (parameterSets.isEmpty()) {
+                        return Flux.empty();
+                    }
+                    Executable stmt =
+                            statement.forParameters(parameterSets.get(0).keySet());
+                    CompiledStatement c = ctx.cache().compile(stmt);
+                    List<Object[]> sets = new ArrayList<>(parameterSets.size());
+                    for (Map<String, ?> p : parameterSets) {
+                        sets.add(resolve(c, stmt, p));
+                    }
+                    return lock.run(() -> executeMany(c, sets, true));
+                })
+                .cast(Row.class);
+    }
+
+    private Flux<Object> executeMany(CompiledStatement c, List<Object[]> sets, boolean rows) {
         Dialect d = ctx.dialect();
         int perRow = c.valuesGroupSlotCount();
         boolean multiValues = sets.size() > 1
@@ -89,7 +112,13 @@ public final class DefaultConnection implements Connection {
                 && d.supportsMultiRowInsert()
                 && perRow == c.slots().size();
         if (!multiValues) {
-            return run(c.sql(), c.slots(), sets, false);
+            if (rows && sets.size() > 1) {
+                // a batch cannot return rows portably: one execution per parameter set, in order
+                return Flux.fromIterable(sets)
+                        .concatMap(set ->
+                                run(c.sql(), c.slots(), List.<Object[]>of(set), true, c.resultKeys(), c.resultTypes()));
+            }
+            return run(c.sql(), c.slots(), sets, rows, rows ? c.resultKeys() : null, c.resultTypes());
         }
         int rowsPerStatement = Math.max(
                 1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
@@ -98,14 +127,20 @@ public final class DefaultConnection implements Connection {
             chunks.add(sets.subList(i, Math.min(sets.size(), i + rowsPerStatement)));
         }
         return Flux.fromIterable(chunks).concatMap(chunk -> {
-            int rows = chunk.size();
-            Object[] flat = new Object[rows * perRow];
-            List<BindSlot> slots = new ArrayList<>(rows * perRow);
-            for (int r = 0; r < rows; r++) {
+            int n = chunk.size();
+            Object[] flat = new Object[n * perRow];
+            List<BindSlot> slots = new ArrayList<>(n * perRow);
+            for (int r = 0; r < n; r++) {
                 System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
                 slots.addAll(c.slots());
             }
-            return run(c.multiValuesSql(rows), slots, List.<Object[]>of(flat), false);
+            return run(
+                    c.multiValuesSql(n),
+                    slots,
+                    List.<Object[]>of(flat),
+                    rows,
+                    rows ? c.resultKeys() : null,
+                    c.resultTypes());
         });
     }
 
@@ -161,15 +196,12 @@ public final class DefaultConnection implements Connection {
      * Runs one driver statement with one or more parameter sets ({@code Statement.add()} between them) and
      * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
      */
-    private Flux<Object> run(String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows) {
-        return run(sql, slots, sets, rows, Map.of());
-    }
-
     private Flux<Object> run(
             String sql,
             List<BindSlot> slots,
             List<Object[]> sets,
             boolean rows,
+            List<Object> resultKeys,
             Map<String, io.retort.types.SqlType<?>> resultTypes) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
@@ -199,8 +231,8 @@ public final class DefaultConnection implements Connection {
                 }
                 return Flux.error(t);
             }
-            Flux<Object> out =
-                    Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result, resultTypes) : updated(result));
+            Flux<Object> out = Flux.from(st.execute())
+                    .concatMap(result -> rows ? mapRows(result, resultKeys, resultTypes) : updated(result));
             Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
             Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
             if (event == null) {
@@ -214,13 +246,14 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    private Flux<Object> mapRows(Result result, Map<String, io.retort.types.SqlType<?>> resultTypes) {
+    private Flux<Object> mapRows(
+            Result result, List<Object> resultKeys, Map<String, io.retort.types.SqlType<?>> resultTypes) {
         Dialect d = ctx.dialect();
         RowShape[] shape = {null};
         io.r2dbc.spi.RowMetadata[] seen = {null};
         return Flux.from(result.map((row, meta) -> {
             if (shape[0] == null || seen[0] != meta) {
-                shape[0] = RowShape.of(meta, d, resultTypes);
+                shape[0] = RowShape.of(meta, d, resultKeys, resultTypes);
                 seen[0] = meta;
             }
             return shape[0].read(row);
@@ -277,13 +310,12 @@ public final class DefaultConnection implements Connection {
                         new InvalidRequestException(
                                 "nested() needs an open transaction: call it inside engine.transaction(...) or conn.transaction(...)"));
             }
-            String name = "retort_sp_" + savepoints.incrementAndGet();
             return Flux.usingWhen(
-                    control("SAVEPOINT " + name, raw.createSavepoint(name)).thenReturn(this),
-                    work,
-                    c -> control("RELEASE SAVEPOINT " + name, raw.releaseSavepoint(name)),
-                    (c, e) -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)),
-                    c -> control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name)));
+                    savepoint(),
+                    n -> work.apply(this),
+                    this::releaseSavepoint,
+                    (n, e) -> rollbackToSavepoint(n),
+                    this::rollbackToSavepoint);
         });
     }
 
@@ -304,22 +336,45 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    /** Begins a transaction (through the connection's queue). */
+    @Override
+    public Mono<String> savepoint() {
+        return Mono.defer(() -> {
+            if (!inTransaction) {
+                return Mono.error(new InvalidRequestException("A savepoint needs an open transaction"));
+            }
+            String name = "retort_sp_" + savepoints.incrementAndGet();
+            return control("SAVEPOINT " + name, raw.createSavepoint(name)).thenReturn(name);
+        });
+    }
+
+    @Override
+    public Mono<Void> releaseSavepoint(String name) {
+        return control("RELEASE SAVEPOINT " + name, raw.releaseSavepoint(name));
+    }
+
+    @Override
+    public Mono<Void> rollbackToSavepoint(String name) {
+        return control("ROLLBACK TO SAVEPOINT " + name, raw.rollbackTransactionToSavepoint(name));
+    }
+
+    @Override
     public Mono<Void> begin(IsolationLevel level) {
         Publisher<Void> p = level == null ? raw.beginTransaction() : raw.beginTransaction(new Definition(level));
         return control(level == null ? "BEGIN" : "BEGIN (isolation " + level + ")", p)
                 .doOnSuccess(v -> inTransaction = true);
     }
 
+    @Override
     public Mono<Void> commit() {
         return control("COMMIT", raw.commitTransaction()).doOnTerminate(() -> inTransaction = false);
     }
 
+    @Override
     public Mono<Void> rollback() {
         return control("ROLLBACK", raw.rollbackTransaction()).doOnTerminate(() -> inTransaction = false);
     }
 
-    /** Closes (releases to the pool) the underlying connection. */
+    @Override
     public Mono<Void> close() {
         return Mono.from(raw.close());
     }

@@ -7,6 +7,8 @@ import io.r2dbc.spi.RowMetadata;
 import io.retort.core.InvalidRequestException;
 import io.retort.core.Row;
 import io.retort.dialect.Dialect;
+import io.retort.sql.ColumnElement;
+import io.retort.sql.KeyBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,12 +28,16 @@ public final class RowShape {
     private final io.retort.types.SqlType<?>[] types;
     private final io.retort.dialect.TypeMap typeMap;
 
+    private final List<Object> resultKeys;
+
     private RowShape(
             List<String> names,
             Class<?>[] readAs,
+            List<Object> resultKeys,
             io.retort.types.SqlType<?>[] types,
             io.retort.dialect.TypeMap typeMap) {
         this.names = names;
+        this.resultKeys = resultKeys != null && resultKeys.size() == names.size() ? resultKeys : null;
         this.readAs = readAs;
         this.types = types;
         this.typeMap = typeMap;
@@ -42,15 +48,23 @@ public final class RowShape {
     }
 
     public static RowShape of(RowMetadata metadata, Dialect dialect) {
-        return of(metadata, dialect, Map.of());
+        return of(metadata, dialect, null, Map.of());
+    }
+
+    /** With the compiled statement's result-column keys, so rows can be read by column expression. */
+    public static RowShape of(RowMetadata metadata, Dialect dialect, List<Object> resultKeys) {
+        return of(metadata, dialect, resultKeys, Map.of());
     }
 
     /**
-     * The shape of a result whose columns named in {@code resultTypes} are read through their SQL type (the
-     * dialect's {@link io.retort.dialect.TypeMap}); names match case-insensitively.
+     * With result-column keys, and result columns named in {@code resultTypes} read through their SQL type
+     * (the dialect's {@link io.retort.dialect.TypeMap}); names match case-insensitively.
      */
     public static RowShape of(
-            RowMetadata metadata, Dialect dialect, Map<String, io.retort.types.SqlType<?>> resultTypes) {
+            RowMetadata metadata,
+            Dialect dialect,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         List<? extends ColumnMetadata> cols = metadata.getColumnMetadatas();
         List<String> names = new ArrayList<>(cols.size());
         Class<?>[] readAs = new Class<?>[cols.size()];
@@ -79,7 +93,7 @@ public final class RowShape {
                 readAs[i] = null;
             }
         }
-        return new RowShape(List.copyOf(names), readAs, types, types == null ? null : dialect.typeMap());
+        return new RowShape(List.copyOf(names), readAs, resultKeys, types, types == null ? null : dialect.typeMap());
     }
 
     public List<String> names() {
@@ -96,6 +110,26 @@ public final class RowShape {
                     "Column '" + name + "' not found in row (columns: " + String.join(", ", names) + ")");
         }
         return i;
+    }
+
+    /**
+     * The index of the result column {@code column}: by the statement's result-column keys when known, else by
+     * its name or label.
+     */
+    public int indexOf(ColumnElement<?> column) {
+        if (resultKeys != null) {
+            int i = resultKeys.indexOf(KeyBuilder.of(column).key());
+            if (i >= 0) {
+                return i;
+            }
+        }
+        String name = column.resultName();
+        if (name == null) {
+            throw new InvalidRequestException("Expression " + column
+                    + " is not a result column of this row; select it with a label() and read it by name (columns: "
+                    + String.join(", ", names) + ")");
+        }
+        return indexOf(name);
     }
 
     /** Reads every column of the driver's row into a {@link Row}. */

@@ -1,0 +1,113 @@
+package io.retort.orm;
+
+import java.util.Collection;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ORM's unit of work, SQLAlchemy's {@code Session}, reactive end to end. It tracks objects (one Java object
+ * per primary key: the identity map), records what you {@link #add} and {@link #delete} and what you change in
+ * loaded objects, and writes all of it in one batched {@link #flush()} — before queries (autoflush) and at
+ * {@link #commit()}.
+ *
+ * <p>Recording methods ({@code add}, {@code delete}, {@code expunge}, {@code expire}) are synchronous and do no
+ * I/O. Methods that talk to the database return publishers and start a transaction on first use
+ * ("autobegin"). A session may be used from any thread; operations issued concurrently (for example
+ * {@code Flux.merge} of several queries) are queued and run one after the other, never interleaved.
+ *
+ * <pre>{@code
+ * sessions.inTransaction(session -> {
+ *     session.add(new User("sandy", "Sandy Cheeks"));
+ *     return session.get(User.class, 5).doOnNext(u -> u.fullname("Spongebob Squarepants"));
+ * });   // one flush, then COMMIT; ROLLBACK on error or cancel
+ * }</pre>
+ */
+public interface Session {
+
+    /**
+     * Adds a new object (PENDING: inserted at the next flush), or re-adds a DELETED one. Returns it.
+     *
+     * @throws MappingException if its class is not mapped by the session factory
+     */
+    <T> T add(T entity);
+
+    /** {@link #add} for each. */
+    void addAll(Collection<?> entities);
+
+    /**
+     * Marks a persistent object DELETED (deleted at the next flush); a pending one is simply forgotten.
+     *
+     * @throws io.retort.core.InvalidRequestException for an object this session does not track
+     */
+    void delete(Object entity);
+
+    /** Removes the object from the session without touching the database (it becomes DETACHED). */
+    void expunge(Object entity);
+
+    /** {@link #expunge} for every object. */
+    void expungeAll();
+
+    /** Marks the object's loaded state as stale: the next load of its row overwrites its attributes. */
+    void expire(Object entity);
+
+    /** The object's state relative to this session. */
+    ObjectState state(Object entity);
+
+    /** {@code true} when the object is pending, persistent or deleted in this session. */
+    boolean contains(Object entity);
+
+    /**
+     * The object with this primary key: from the identity map without SQL when it is loaded, otherwise one
+     * SELECT. Emits nothing when there is no such row. A composite key is given as {@code Object[]} or
+     * {@code List} in id-field order.
+     */
+    <T> Mono<T> get(Class<T> type, Object id);
+
+    /**
+     * Reloads the object's attributes from its row (one SELECT), discarding unflushed changes.
+     *
+     * @throws io.retort.core.InvalidRequestException (as an error signal) for an object not persistent here
+     */
+    <T> Mono<T> refresh(T entity);
+
+    /**
+     * Copies the state of a detached or transient object onto the persistent object with the same id (loading
+     * it, or adding a new one when there is no such row) and emits that persistent object.
+     */
+    <T> Mono<T> merge(T entity);
+
+    /** Writes every pending change in one batched set of statements. Completes when they are written. */
+    Mono<Void> flush();
+
+    /** Flushes and commits the transaction; the session stays usable (the next operation begins anew). */
+    Mono<Void> commit();
+
+    /**
+     * Rolls back the transaction. Objects inserted or added in it are expunged, deleted ones are restored, and
+     * changed ones get back their values from before the transaction, so the session matches the database.
+     */
+    Mono<Void> rollback();
+
+    /** Rolls back anything uncommitted, releases the connection and detaches every object. */
+    Mono<Void> close();
+
+    /** Begins the transaction explicitly (otherwise the first database operation does). */
+    Mono<Void> begin();
+
+    /**
+     * Runs {@code work} inside a SAVEPOINT (flushing first): released when its publisher completes, rolled back
+     * on error or cancel — and then the objects added, changed or deleted inside it are expunged or restored
+     * so that the session matches the database again.
+     */
+    <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work);
+
+    /**
+     * Runs {@code work} with autoflush off (SQLAlchemy's {@code no_autoflush}).
+     */
+    <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work);
+
+    /** The factory this session came from. */
+    SessionFactory factory();
+}

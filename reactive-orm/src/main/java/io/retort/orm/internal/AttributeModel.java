@@ -1,0 +1,192 @@
+package io.retort.orm.internal;
+
+import io.retort.orm.mapping.GenerationType;
+import io.retort.schema.Column;
+import io.retort.types.SqlType;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+
+/**
+ * One mapped attribute: its field, column and type, and MethodHandles resolved once for reading and writing
+ * it (never reflection per row).
+ */
+public final class AttributeModel {
+    private final String name;
+    private final Field field;
+    private final String columnName;
+    private final SqlType<?> type;
+    private final boolean id;
+    private final GenerationType generation;
+    private final String sequence;
+    private final boolean version;
+    private final boolean insertable;
+    private final boolean updatable;
+    private final boolean nullable;
+    private final boolean unique;
+    private final String references;
+    private final Class<? extends Enum<?>> enumType;
+    private final boolean enumOrdinal;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    private Column<?> column;
+
+    AttributeModel(
+            String name,
+            Field field,
+            String columnName,
+            SqlType<?> type,
+            boolean id,
+            GenerationType generation,
+            String sequence,
+            boolean version,
+            boolean insertable,
+            boolean updatable,
+            boolean nullable,
+            boolean unique,
+            String references,
+            Class<? extends Enum<?>> enumType,
+            boolean enumOrdinal,
+            MethodHandle getter,
+            MethodHandle setter) {
+        this.name = name;
+        this.field = field;
+        this.columnName = columnName;
+        this.type = type;
+        this.id = id;
+        this.generation = generation;
+        this.sequence = sequence;
+        this.version = version;
+        this.insertable = insertable;
+        this.updatable = updatable;
+        this.nullable = nullable;
+        this.unique = unique;
+        this.references = references;
+        this.enumType = enumType;
+        this.enumOrdinal = enumOrdinal;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Field field() {
+        return field;
+    }
+
+    public Class<?> javaType() {
+        return field.getType();
+    }
+
+    public String columnName() {
+        return columnName;
+    }
+
+    public SqlType<?> type() {
+        return type;
+    }
+
+    public boolean isId() {
+        return id;
+    }
+
+    /** The generation strategy, or {@code null} when the value is assigned by the application. */
+    public GenerationType generation() {
+        return generation;
+    }
+
+    public String sequence() {
+        return sequence;
+    }
+
+    public boolean isVersion() {
+        return version;
+    }
+
+    public boolean isInsertable() {
+        return insertable;
+    }
+
+    public boolean isUpdatable() {
+        return updatable;
+    }
+
+    public boolean isNullable() {
+        return nullable;
+    }
+
+    public boolean isUnique() {
+        return unique;
+    }
+
+    /** The foreign-key target {@code "table.column"}, or {@code null}. */
+    public String references() {
+        return references;
+    }
+
+    /** The table column, once the entity's table is built. */
+    public Column<?> column() {
+        return column;
+    }
+
+    void column(Column<?> c) {
+        this.column = c;
+    }
+
+    /** Reads the attribute from {@code entity}. */
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes {@code value} (already of the field's type) into {@code entity}. */
+    public void set(Object entity, Object value) {
+        try {
+            setter.invokeExact(entity, value);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The value as stored in the column (enums by name or ordinal). */
+    public Object toColumnValue(Object value) {
+        if (value instanceof Enum<?> e) {
+            return enumOrdinal ? (Object) e.ordinal() : e.name();
+        }
+        return value;
+    }
+
+    /** A column value converted back into the field's type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object fromColumnValue(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (enumType != null) {
+            if (enumOrdinal) {
+                return enumType.getEnumConstants()[((Number) value).intValue()];
+            }
+            return Enum.valueOf((Class) enumType, value.toString());
+        }
+        return type.fromDatabase(value);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    @Override
+    public String toString() {
+        return field.getDeclaringClass().getSimpleName() + "." + name;
+    }
+}

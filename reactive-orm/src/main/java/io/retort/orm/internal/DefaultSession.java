@@ -1,0 +1,855 @@
+package io.retort.orm.internal;
+
+import io.retort.core.Connection;
+import io.retort.core.IntegrityViolationException;
+import io.retort.core.InvalidRequestException;
+import io.retort.core.Row;
+import io.retort.core.internal.AsyncLock;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import io.retort.orm.StaleDataException;
+import io.retort.orm.mapping.GenerationType;
+import io.retort.sql.TextClause;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link Session} implementation: identity map, frames for rollback, flush through {@link Statements}. */
+public final class DefaultSession implements Session {
+    private final SessionFactory factory;
+    private final MapperRegistry registry;
+    private final Statements statements;
+    private final AsyncLock lock = new AsyncLock();
+
+    // object bookkeeping; guarded by "this"
+    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final Map<EntityKey, InstanceState> identityMap = new HashMap<>();
+    private final Map<Object, Boolean> detached = new IdentityHashMap<>();
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private boolean closed;
+    private int noAutoflush;
+
+    // the transaction; only touched inside lock.run
+    private Connection connection;
+
+    public DefaultSession(SessionFactory factory, Statements statements) {
+        this.factory = factory;
+        this.registry = factory.registry();
+        this.statements = statements;
+        frames.push(new Frame(null));
+    }
+
+    @Override
+    public SessionFactory factory() {
+        return factory;
+    }
+
+    // ------------------------------------------------------------------ recording (no I/O)
+
+    @Override
+    public synchronized <T> T add(T entity) {
+        checkOpen();
+        EntityModel<?> model = registry.model(entity.getClass());
+        InstanceState s = states.get(entity);
+        if (s == null) {
+            s = new InstanceState(entity, model, ObjectState.PENDING);
+            states.put(entity, s);
+            detached.remove(entity);
+            frames.peek().added.add(s);
+        } else if (s.state() == ObjectState.DELETED) {
+            s.state(ObjectState.PERSISTENT);
+            for (Frame f : frames) {
+                f.deleted.remove(s);
+            }
+        }
+        return entity;
+    }
+
+    @Override
+    public synchronized void addAll(Collection<?> entities) {
+        for (Object e : entities) {
+            add(e);
+        }
+    }
+
+    @Override
+    public synchronized void delete(Object entity) {
+        checkOpen();
+        InstanceState s = states.get(entity);
+        if (s == null) {
+            throw new InvalidRequestException(
+                    describe(entity) + " is " + state(entity)
+                            + ", not in this session; load it with session.get(...) (or session.merge(...)) before deleting it");
+        }
+        if (s.state() == ObjectState.PENDING) {
+            forget(s);
+            return;
+        }
+        if (s.state() == ObjectState.PERSISTENT) {
+            s.state(ObjectState.DELETED);
+            frames.peek().deleted.add(s);
+        }
+    }
+
+    @Override
+    public synchronized void expunge(Object entity) {
+        InstanceState s = states.get(entity);
+        if (s == null) {
+            throw new InvalidRequestException(describe(entity) + " is not in this session");
+        }
+        forget(s);
+        if (s.key() != null) {
+            detached.put(entity, Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public synchronized void expungeAll() {
+        for (InstanceState s : new ArrayList<>(states.values())) {
+            expunge(s.object());
+        }
+    }
+
+    @Override
+    public synchronized void expire(Object entity) {
+        InstanceState s = states.get(entity);
+        if (s == null || s.state() != ObjectState.PERSISTENT) {
+            throw new InvalidRequestException("Cannot expire " + describe(entity) + ": it is " + state(entity)
+                    + ", not persistent in this session");
+        }
+        s.expired(true);
+    }
+
+    @Override
+    public synchronized ObjectState state(Object entity) {
+        InstanceState s = states.get(entity);
+        if (s != null) {
+            return s.state();
+        }
+        return detached.containsKey(entity) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+    }
+
+    @Override
+    public synchronized boolean contains(Object entity) {
+        return states.containsKey(entity);
+    }
+
+    private void forget(InstanceState s) {
+        states.remove(s.object());
+        if (s.key() != null && identityMap.get(s.key()) == s) {
+            identityMap.remove(s.key());
+        }
+        for (Frame f : frames) {
+            f.added.remove(s);
+            f.deleted.remove(s);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new InvalidRequestException("This session is closed; open a new one with sessionFactory.open()");
+        }
+    }
+
+    private static String describe(Object entity) {
+        return entity == null
+                ? "null"
+                : entity.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(entity));
+    }
+
+    // ------------------------------------------------------------------ operations (queued)
+
+    /** Runs {@code op} alone on this session: operations never interleave. */
+    private <T> Flux<T> op(Supplier<? extends Publisher<T>> op) {
+        return lock.run(() -> Flux.defer(() -> {
+            checkOpen();
+            return Flux.from(op.get());
+        }));
+    }
+
+    /** The session's connection, begun on first use; decided at subscription, never at assembly. */
+    private Mono<Connection> connection() {
+        return Mono.defer(() -> {
+            if (connection != null) {
+                return Mono.just(connection);
+            }
+            return factory.engine().open().flatMap(c -> c.begin(null)
+                    .onErrorResume(e -> c.close().then(Mono.error(e)))
+                    .thenReturn(c)
+                    .doOnNext(x -> connection = x));
+        });
+    }
+
+    @Override
+    public <T> Mono<T> get(Class<T> type, Object id) {
+        return op(() -> {
+                    EntityModel<T> model = registry.model(type);
+                    EntityKey key = EntityKey.forId(model, id);
+                    synchronized (this) {
+                        InstanceState s = identityMap.get(key);
+                        if (s != null && !s.isExpired()) {
+                            return s.state() == ObjectState.DELETED
+                                    ? Mono.<T>empty()
+                                    : Mono.just(type.cast(s.object()));
+                        }
+                    }
+                    return autoflush().then(load(model, key.values(), false).next());
+                })
+                .next();
+    }
+
+    @Override
+    public <T> Mono<T> refresh(T entity) {
+        return op(() -> {
+                    InstanceState s;
+                    synchronized (this) {
+                        s = states.get(entity);
+                    }
+                    if (s == null || s.key() == null || s.state() == ObjectState.PENDING) {
+                        return Mono.error(new InvalidRequestException("Cannot refresh " + describe(entity) + ": it is "
+                                + state(entity) + ", not persistent in this session"));
+                    }
+                    @SuppressWarnings("unchecked")
+                    EntityModel<T> model = (EntityModel<T>) s.model();
+                    return load(model, s.key().values(), true)
+                            .next()
+                            .switchIfEmpty(Mono.error(new InvalidRequestException(
+                                    "Cannot refresh " + model.type().getSimpleName() + " "
+                                            + s.key().values() + ": its row no longer exists")));
+                })
+                .next();
+    }
+
+    @Override
+    public <T> Mono<T> merge(T entity) {
+        return op(() -> {
+                    synchronized (this) {
+                        if (states.containsKey(entity)) {
+                            return Mono.just(entity);
+                        }
+                    }
+                    @SuppressWarnings("unchecked")
+                    EntityModel<T> model = (EntityModel<T>) registry.model(entity.getClass());
+                    EntityKey key = EntityKey.of(model, entity);
+                    if (key == null) {
+                        return Mono.fromSupplier(() -> add(copyOf(model, entity, null)));
+                    }
+                    Mono<T> target;
+                    synchronized (this) {
+                        InstanceState s = identityMap.get(key);
+                        target = s != null ? Mono.just(model.type().cast(s.object())) : Mono.empty();
+                    }
+                    return target.switchIfEmpty(Mono.defer(() -> autoflush()
+                                    .then(load(model, key.values(), false).next())))
+                            .map(existing -> {
+                                copyInto(model, entity, existing);
+                                return existing;
+                            })
+                            .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))));
+                })
+                .next();
+    }
+
+    private static <T> T copyOf(EntityModel<T> model, T source, Map<String, Object> unused) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (AttributeModel a : model.attributes()) {
+            values.put(a.name(), a.get(source));
+        }
+        T copy = model.newInstance(values);
+        copyInto(model, source, copy);
+        return copy;
+    }
+
+    private static <T> void copyInto(EntityModel<T> model, T source, T target) {
+        for (AttributeModel a : model.attributes()) {
+            if (!a.isVersion()) {
+                a.set(target, a.get(source));
+            }
+        }
+    }
+
+    @Override
+    public Mono<Void> flush() {
+        return op(this::doFlush).then();
+    }
+
+    @Override
+    public Mono<Void> begin() {
+        return op(() -> connection().then()).then();
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return op(() -> doFlush().then(Mono.defer(() -> {
+                    if (connection == null) {
+                        return Mono.empty();
+                    }
+                    Connection c = connection;
+                    return c.commit().then(release()).then(Mono.fromRunnable(this::afterCommit));
+                })))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return op(this::doRollback).then();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return op(() -> doRollback().then(Mono.fromRunnable(() -> {
+                    synchronized (this) {
+                        for (InstanceState s : states.values()) {
+                            if (s.key() != null) {
+                                detached.put(s.object(), Boolean.TRUE);
+                            }
+                        }
+                        states.clear();
+                        identityMap.clear();
+                        closed = true;
+                    }
+                })))
+                .then();
+    }
+
+    @Override
+    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
+        Mono<Frame> begin = op(() -> doFlush()
+                        .then(connection())
+                        .flatMap(c -> c.savepoint())
+                        .map(name -> {
+                            Frame f = new Frame(name);
+                            synchronized (this) {
+                                frames.push(f);
+                            }
+                            return f;
+                        }))
+                .next();
+        return Flux.usingWhen(
+                begin,
+                f -> work.apply(this),
+                f -> op(() -> doFlush().then(Mono.defer(() -> releaseFrame(f)))),
+                (f, e) -> op(() -> rollbackFrame(f)),
+                f -> op(() -> rollbackFrame(f)));
+    }
+
+    @Override
+    public <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work) {
+        return Flux.using(
+                () -> {
+                    synchronized (this) {
+                        noAutoflush++;
+                    }
+                    return this;
+                },
+                s -> work.apply(this),
+                s -> {
+                    synchronized (this) {
+                        noAutoflush--;
+                    }
+                });
+    }
+
+    // ------------------------------------------------------------------ transactions and frames
+
+    private Mono<Void> release() {
+        Connection c = connection;
+        connection = null;
+        return c == null ? Mono.empty() : c.close();
+    }
+
+    private synchronized void afterCommit() {
+        for (Frame f : frames) {
+            for (InstanceState s : f.deletedFlushed) {
+                states.remove(s.object());
+                detached.put(s.object(), Boolean.TRUE);
+                s.state(ObjectState.DETACHED);
+            }
+        }
+        frames.clear();
+        frames.push(new Frame(null));
+        if (factory.expireOnCommit()) {
+            for (InstanceState s : states.values()) {
+                if (s.state() == ObjectState.PERSISTENT) {
+                    s.expired(true);
+                }
+            }
+        }
+    }
+
+    private Mono<Void> doRollback() {
+        Mono<Void> db =
+                connection == null ? Mono.empty() : connection.rollback().onErrorResume(e -> Mono.empty());
+        return db.then(release()).then(Mono.fromRunnable(() -> {
+            synchronized (this) {
+                while (!frames.isEmpty()) {
+                    undo(frames.pop());
+                }
+                restoreDirty();
+                frames.push(new Frame(null));
+            }
+        }));
+    }
+
+    private Mono<Void> releaseFrame(Frame f) {
+        synchronized (this) {
+            if (!frames.contains(f)) {
+                return Mono.empty(); // the whole transaction was rolled back meanwhile
+            }
+        }
+        return connection.releaseSavepoint(f.savepoint).then(Mono.fromRunnable(() -> {
+            synchronized (this) {
+                while (!frames.isEmpty() && frames.peek() != f) {
+                    Frame inner = frames.pop();
+                    frames.peek().absorb(inner);
+                }
+                frames.pop();
+                frames.peek().absorb(f);
+            }
+        }));
+    }
+
+    private Mono<Void> rollbackFrame(Frame f) {
+        synchronized (this) {
+            if (!frames.contains(f) || connection == null) {
+                return Mono.empty();
+            }
+        }
+        return connection.rollbackToSavepoint(f.savepoint).then(Mono.fromRunnable(() -> {
+            synchronized (this) {
+                restoreDirty();
+                while (!frames.isEmpty()) {
+                    Frame top = frames.pop();
+                    undo(top);
+                    if (top == f) {
+                        break;
+                    }
+                }
+            }
+        }));
+    }
+
+    /** Unflushed changes of persistent objects go back to their last flushed values. */
+    private void restoreDirty() {
+        for (InstanceState s : states.values()) {
+            if (s.state() == ObjectState.PERSISTENT && s.changedAttributes().length > 0) {
+                s.restoreSnapshot();
+            }
+        }
+    }
+
+    /** Puts the objects back as they were before {@code f} began. */
+    private void undo(Frame f) {
+        for (InstanceState s : f.inserted) {
+            if (s.key() != null && identityMap.get(s.key()) == s) {
+                identityMap.remove(s.key());
+            }
+            s.key(null);
+            s.state(ObjectState.PENDING);
+            Object[] assigned = f.assigned.get(s);
+            if (assigned != null) {
+                List<AttributeModel> attrs = s.model().attributes();
+                for (int i = 0; i < attrs.size(); i++) {
+                    AttributeModel a = attrs.get(i);
+                    if (a.isId() || a.isVersion()) {
+                        a.set(s.object(), assigned[i]);
+                    }
+                }
+            }
+        }
+        for (InstanceState s : f.added) {
+            states.remove(s.object());
+            if (s.key() != null && identityMap.get(s.key()) == s) {
+                identityMap.remove(s.key());
+            }
+            s.state(ObjectState.TRANSIENT);
+        }
+        for (InstanceState s : f.deleted) {
+            if (states.containsKey(s.object())) {
+                s.state(ObjectState.PERSISTENT);
+                if (s.key() != null) {
+                    identityMap.put(s.key(), s);
+                }
+            }
+        }
+        f.before.forEach((s, values) -> {
+            List<AttributeModel> attrs = s.model().attributes();
+            for (int i = 0; i < attrs.size(); i++) {
+                attrs.get(i).set(s.object(), values[i]);
+            }
+            s.takeSnapshot();
+        });
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    private Mono<Void> autoflush() {
+        synchronized (this) {
+            if (!factory.autoflush() || noAutoflush > 0) {
+                return Mono.empty();
+            }
+        }
+        return doFlush();
+    }
+
+    private <T> Flux<T> load(EntityModel<T> model, List<Object> idValues, boolean overwrite) {
+        TextClause select = statements.selectById(model);
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < idValues.size(); i++) {
+            params.put("p" + i, model.ids().get(i).toColumnValue(idValues.get(i)));
+        }
+        return connection().flatMapMany(c -> c.execute(select, params)).map(row -> hydrate(model, row, overwrite));
+    }
+
+    /** The object for a row: the one in the identity map (refreshed when expired), or a new persistent one. */
+    public synchronized <T> T hydrate(EntityModel<T> model, Row row, boolean overwrite) {
+        List<AttributeModel> attrs = model.attributes();
+        Object[] values = new Object[attrs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attrs.get(i).fromColumnValue(row.get(i));
+        }
+        List<AttributeModel> ids = model.ids();
+        Object id;
+        if (ids.size() == 1) {
+            id = values[attrs.indexOf(ids.get(0))];
+        } else {
+            Object[] parts = new Object[ids.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = values[attrs.indexOf(ids.get(i))];
+            }
+            id = List.of(parts);
+        }
+        EntityKey key = new EntityKey(model.type(), id);
+        InstanceState s = identityMap.get(key);
+        if (s != null) {
+            if (overwrite || s.isExpired()) {
+                for (int i = 0; i < values.length; i++) {
+                    attrs.get(i).set(s.object(), values[i]);
+                }
+                s.takeSnapshot();
+            }
+            return model.type().cast(s.object());
+        }
+        Map<String, Object> byName = null;
+        if (!model.constructorParameters().isEmpty()) {
+            byName = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                byName.put(attrs.get(i).name(), values[i]);
+            }
+        }
+        T obj = model.newInstance(byName);
+        for (int i = 0; i < values.length; i++) {
+            attrs.get(i).set(obj, values[i]);
+        }
+        s = new InstanceState(obj, model, ObjectState.PERSISTENT);
+        s.key(key);
+        s.takeSnapshot();
+        states.put(obj, s);
+        identityMap.put(key, s);
+        detached.remove(obj);
+        return obj;
+    }
+
+    // ------------------------------------------------------------------ flush
+
+    private Mono<Void> doFlush() {
+        FlushPlan plan;
+        synchronized (this) {
+            List<InstanceState> pending = new ArrayList<>();
+            List<InstanceState> persistent = new ArrayList<>();
+            List<InstanceState> deleted = new ArrayList<>();
+            for (InstanceState s : states.values()) {
+                switch (s.state()) {
+                    case PENDING -> pending.add(s);
+                    case PERSISTENT -> persistent.add(s);
+                    case DELETED -> {
+                        if (identityMap.get(s.key()) == s) {
+                            deleted.add(s); // not yet flushed
+                        }
+                    }
+                    default -> {}
+                }
+            }
+            plan = FlushPlan.plan(registry.models(), pending, persistent, deleted);
+        }
+        if (plan.isEmpty()) {
+            return Mono.empty();
+        }
+        return connection()
+                .flatMap(c -> Flux.concat(
+                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)),
+                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)),
+                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)))
+                        .then())
+                .onErrorResume(e -> doRollback().then(Mono.error(flushError(e))));
+    }
+
+    private static Throwable flushError(Throwable e) {
+        if (e instanceof IntegrityViolationException iv) {
+            return new IntegrityViolationException(
+                    "Flush failed; the transaction was rolled back: " + iv.getMessage(), iv.sql(), iv.sqlState(), iv);
+        }
+        return e;
+    }
+
+    private Mono<Void> insert(Connection c, FlushPlan.InsertGroup g) {
+        EntityModel<?> m = g.model();
+        Frame frame;
+        synchronized (this) {
+            frame = frames.peek();
+            for (InstanceState s : g.rows()) {
+                frame.assigned.put(s, values(s));
+                prepareInsert(s);
+            }
+        }
+        // rows of one shape (which generated ids are still null) go in one statement
+        Map<List<AttributeModel>, List<InstanceState>> shapes = new LinkedHashMap<>();
+        for (InstanceState s : g.rows()) {
+            List<AttributeModel> cols = new ArrayList<>();
+            for (AttributeModel a : m.attributes()) {
+                boolean generatedNull = a.generation() == GenerationType.IDENTITY && a.get(s.object()) == null;
+                if (a.isInsertable() && !generatedNull) {
+                    cols.add(a);
+                }
+            }
+            shapes.computeIfAbsent(cols, k -> new ArrayList<>()).add(s);
+        }
+        return Flux.fromIterable(shapes.entrySet())
+                .concatMap(e -> insertShape(c, m, e.getKey(), e.getValue(), frame))
+                .then();
+    }
+
+    private Mono<Void> insertShape(
+            Connection c, EntityModel<?> m, List<AttributeModel> cols, List<InstanceState> rows, Frame frame) {
+        List<AttributeModel> returning = new ArrayList<>();
+        for (AttributeModel a : m.attributes()) {
+            if (!cols.contains(a)) {
+                returning.add(a); // generated ids and server-filled (non-insertable) columns
+            }
+        }
+        List<Map<String, Object>> params = new ArrayList<>(rows.size());
+        for (InstanceState s : rows) {
+            Map<String, Object> p = new HashMap<>();
+            for (int i = 0; i < cols.size(); i++) {
+                AttributeModel a = cols.get(i);
+                p.put("p" + i, a.toColumnValue(a.get(s.object())));
+            }
+            params.add(p);
+        }
+        TextClause stmt = statements.insert(m, cols, returning);
+        Mono<Void> write;
+        if (returning.isEmpty()) {
+            write = c.executeUpdate(stmt, params).then();
+        } else {
+            int[] index = {0};
+            write = c.executeMany(stmt, params)
+                    .doOnNext(row -> {
+                        InstanceState s = rows.get(index[0]++);
+                        for (int i = 0; i < returning.size(); i++) {
+                            AttributeModel a = returning.get(i);
+                            a.set(s.object(), a.fromColumnValue(row.get(i)));
+                        }
+                    })
+                    .then();
+        }
+        return write.then(Mono.fromRunnable(() -> {
+            synchronized (this) {
+                for (InstanceState s : rows) {
+                    s.key(EntityKey.of(m, s.object()));
+                    s.state(ObjectState.PERSISTENT);
+                    s.takeSnapshot();
+                    identityMap.put(s.key(), s);
+                    frame.inserted.add(s);
+                }
+            }
+        }));
+    }
+
+    private static Object[] values(InstanceState s) {
+        List<AttributeModel> attrs = s.model().attributes();
+        Object[] v = new Object[attrs.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = attrs.get(i).get(s.object());
+        }
+        return v;
+    }
+
+    private static void prepareInsert(InstanceState s) {
+        for (AttributeModel a : s.model().attributes()) {
+            Object v = a.get(s.object());
+            if (a.generation() == GenerationType.UUID && v == null) {
+                UUID u = Uuids.random();
+                a.set(s.object(), a.javaType() == String.class ? u.toString() : u);
+            } else if (a.isId() && a.generation() == null && v == null) {
+                throw new InvalidRequestException(
+                        "Cannot insert " + s.model().type().getSimpleName() + ": its id attribute '" + a.name()
+                                + "' is null and not @GeneratedValue; assign it before flushing");
+            } else if (a.isVersion() && (v == null || ((Number) v).longValue() == 0)) {
+                a.set(s.object(), versionValue(a, 1));
+            }
+        }
+    }
+
+    private static Object versionValue(AttributeModel a, long v) {
+        Class<?> t = a.javaType();
+        if (t == int.class || t == Integer.class) {
+            return (int) v;
+        }
+        if (t == short.class || t == Short.class) {
+            return (short) v;
+        }
+        return v;
+    }
+
+    private Mono<Void> update(Connection c, FlushPlan.UpdateGroup g) {
+        EntityModel<?> m = g.model();
+        List<AttributeModel> attrs = m.attributes();
+        List<AttributeModel> sets = new ArrayList<>();
+        for (int i : g.attributes()) {
+            sets.add(attrs.get(i));
+        }
+        AttributeModel version = m.version();
+        List<Map<String, Object>> params = new ArrayList<>(g.rows().size());
+        for (InstanceState s : g.rows()) {
+            Map<String, Object> p = new HashMap<>();
+            int k = 0;
+            for (AttributeModel id : m.ids()) {
+                p.put("p" + k++, id.toColumnValue(id.get(s.object())));
+            }
+            if (version != null) {
+                p.put("p" + k++, version.get(s.object()));
+            }
+            for (AttributeModel a : sets) {
+                p.put("p" + k++, a.toColumnValue(a.get(s.object())));
+            }
+            params.add(p);
+        }
+        TextClause stmt = statements.updateByKey(m, sets);
+        return c.executeUpdate(stmt, params).flatMap(count -> {
+            if (count != g.rows().size()) {
+                return stale(c, m, "UPDATE", g.rows(), count);
+            }
+            synchronized (this) {
+                Frame frame = frames.peek();
+                for (InstanceState s : g.rows()) {
+                    if (!frame.before.containsKey(s)) {
+                        frame.before.put(s, snapshotValues(s));
+                    }
+                    if (version != null) {
+                        long v = ((Number) version.get(s.object())).longValue();
+                        version.set(s.object(), versionValue(version, v + 1));
+                    }
+                    s.takeSnapshot();
+                }
+            }
+            return Mono.empty();
+        });
+    }
+
+    private static Object[] snapshotValues(InstanceState s) {
+        Object[] v = new Object[s.model().attributes().size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = s.snapshotValue(i);
+        }
+        return v;
+    }
+
+    private Mono<Void> delete(Connection c, FlushPlan.DeleteGroup g) {
+        EntityModel<?> m = g.model();
+        Mono<Long> write;
+        if (m.ids().size() == 1 && m.version() == null) {
+            List<Mono<Long>> chunks = new ArrayList<>();
+            int chunk = Math.max(1, Math.min(1000, statements.dialect().maxBindParameters()));
+            for (int from = 0; from < g.rows().size(); from += chunk) {
+                List<InstanceState> part =
+                        g.rows().subList(from, Math.min(g.rows().size(), from + chunk));
+                Map<String, Object> p = new HashMap<>();
+                AttributeModel id = m.ids().get(0);
+                for (int i = 0; i < part.size(); i++) {
+                    p.put("p" + i, id.toColumnValue(id.get(part.get(i).object())));
+                }
+                chunks.add(c.executeUpdate(statements.deleteIn(m, part.size()), p));
+            }
+            write = Flux.concat(chunks).reduce(0L, Long::sum);
+        } else {
+            List<Map<String, Object>> params = new ArrayList<>();
+            for (InstanceState s : g.rows()) {
+                Map<String, Object> p = new HashMap<>();
+                int k = 0;
+                for (AttributeModel id : m.ids()) {
+                    p.put("p" + k++, id.toColumnValue(id.get(s.object())));
+                }
+                if (m.version() != null) {
+                    p.put("p" + k, m.version().get(s.object()));
+                }
+                params.add(p);
+            }
+            write = c.executeUpdate(statements.deleteByKey(m), params);
+        }
+        return write.flatMap(count -> {
+            if (count != g.rows().size()) {
+                return stale(c, m, "DELETE", g.rows(), count);
+            }
+            synchronized (this) {
+                Frame frame = frames.peek();
+                for (InstanceState s : g.rows()) {
+                    identityMap.remove(s.key());
+                    frame.deletedFlushed.add(s);
+                }
+            }
+            return Mono.empty();
+        });
+    }
+
+    /** Finds the stale rows of a failed batch (by id and version) and fails with them named. */
+    private Mono<Void> stale(Connection c, EntityModel<?> m, String what, List<InstanceState> rows, long matched) {
+        String head = what + " of " + m.type().getSimpleName() + " (table " + m.tableName() + ") expected to match "
+                + rows.size() + " row(s) but matched " + matched;
+        if (m.ids().size() != 1) {
+            return Mono.error(new StaleDataException(head + "; another transaction changed or deleted them"));
+        }
+        AttributeModel id = m.ids().get(0);
+        Map<String, Object> p = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            p.put("p" + i, id.toColumnValue(id.get(rows.get(i).object())));
+        }
+        return c.execute(statements.versionsOf(m, rows.size()), p)
+                .collectMap(r -> id.fromColumnValue(r.get(0)), r -> m.version() == null ? "" : String.valueOf(r.get(1)))
+                .flatMap(found -> {
+                    List<String> staleIds = new ArrayList<>();
+                    for (InstanceState s : rows) {
+                        Object key = id.get(s.object());
+                        String dbVersion = found.get(key);
+                        boolean gone = !found.containsKey(key);
+                        boolean changed = m.version() != null
+                                && dbVersion != null
+                                && !dbVersion.equals(String.valueOf(m.version().get(s.object())));
+                        if (gone || changed) {
+                            staleIds.add(key
+                                    + (gone
+                                            ? " (deleted)"
+                                            : " (version " + m.version().get(s.object()) + " is now " + dbVersion
+                                                    + ")"));
+                        }
+                    }
+                    return Mono.error(
+                            new StaleDataException(
+                                    head + "; stale " + m.type().getSimpleName() + " id(s): "
+                                            + (staleIds.isEmpty() ? "unknown" : String.join(", ", staleIds))
+                                            + ". Another transaction changed or deleted them; the transaction was rolled back"));
+                });
+    }
+}

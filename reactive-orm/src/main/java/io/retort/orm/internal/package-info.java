@@ -1,0 +1,2 @@
+/** Implementation of the ORM; not public API. */
+package io.retort.orm.internal;
