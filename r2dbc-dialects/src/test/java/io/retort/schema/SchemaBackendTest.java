@@ -118,7 +118,7 @@ class SchemaBackendTest {
         List<String> cols = new ArrayList<>(names);
         TextClause q = text("INSERT INTO " + d.quoteIdentifier(t.name()) + " ("
                 + cols.stream().map(d::quoteIdentifier).collect(Collectors.joining(", ")) + ") VALUES ("
-                + cols.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")");
+                + cols.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") /* text() */");
         for (String c : cols) {
             q = q.bindType(c, t.c(c).type());
         }
@@ -285,5 +285,38 @@ class SchemaBackendTest {
         md.createAll(engine).block(T);
         md.dropAll(engine).block(T);
         assertThat(engine.inspect().tableNames().block(T)).isEmpty();
+    }
+
+    @BackendTest
+    void expressionLanguageInsertAndSelectGoThroughTheTypes(Backend db, Engine engine) {
+        Dialect d = engine.dialect();
+        MetaData md = EverySchema.build(d);
+        md.createAll(engine).block(T);
+        engine.connect(c -> c.executeUpdate(io.retort.sql.Sql.insert(md.table("teams")), List.of(Map.of("name", "t1"))))
+                .blockLast(T);
+        Long teamId = engine.connect(c -> c.scalar(text("SELECT MAX(id) FROM teams"), Long.class))
+                .blockLast(T);
+        Table everything = md.table("everything");
+        List<Map<String, Object>> rows = rows(d, teamId);
+        engine.transaction(c -> c.executeUpdate(io.retort.sql.Sql.insert(everything), rows))
+                .blockLast(T);
+        List<Row> back = engine.connect(c -> c.execute(
+                        io.retort.sql.Sql.select(everything.columns().toArray()).orderBy(everything.c("id"))))
+                .collectList()
+                .block(T);
+        assertThat(back).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            for (Map.Entry<String, Object> e : rows.get(i).entrySet()) {
+                Column<?> col = everything.c(e.getKey());
+                assertSame(d, col.type(), e.getKey(), e.getValue(), back.get(i).get(col));
+            }
+        }
+        Row first = engine.connect(c -> c.execute(io.retort.sql.Sql.select(everything.c("uid"), everything.c("price"))
+                        .where(everything
+                                .c("uid", java.util.UUID.class)
+                                .eq(java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")))
+                        .orderBy(everything.c("id"))))
+                .blockFirst(T);
+        assertThat(first.get(everything.c("price", Money.class))).isEqualTo(new Money(new BigDecimal("1234567890.12")));
     }
 }

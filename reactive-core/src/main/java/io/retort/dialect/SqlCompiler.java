@@ -313,7 +313,7 @@ public class SqlCompiler implements ClauseVisitor {
 
     @Override
     public void visitNamedBind(Nodes.NamedBind<?> b) {
-        bind(BindSlot.named(b.name, b.javaType));
+        bind(b.type() != null ? BindSlot.named(b.name, b.type()) : BindSlot.named(b.name, b.javaType));
     }
 
     @Override

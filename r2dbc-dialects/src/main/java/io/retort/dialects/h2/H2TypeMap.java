@@ -59,6 +59,27 @@ public class H2TypeMap extends TypeMap {
         }
     }
 
+    private static final java.util.regex.Pattern DAY_TO_SECOND =
+            java.util.regex.Pattern.compile("INTERVAL '(-?)(\\d+) (\\d+):(\\d+):(\\d+)(?:\\.(\\d+))?' DAY TO SECOND");
+
+    /** An {@code org.h2.api.Interval} (what H2 returns when not asked for a Duration) read from its SQL text. */
+    @Override
+    protected Object scalarFromDriver(SqlType<?> type, Object raw) {
+        if (type.kind() == io.retort.types.TypeKind.INTERVAL && !(raw instanceof java.time.Duration)) {
+            java.util.regex.Matcher m = DAY_TO_SECOND.matcher(raw.toString());
+            if (m.matches()) {
+                String frac = m.group(6) == null ? "0" : (m.group(6) + "000000000").substring(0, 9);
+                java.time.Duration d = java.time.Duration.ofDays(Long.parseLong(m.group(2)))
+                        .plusHours(Long.parseLong(m.group(3)))
+                        .plusMinutes(Long.parseLong(m.group(4)))
+                        .plusSeconds(Long.parseLong(m.group(5)))
+                        .plusNanos(Long.parseLong(frac));
+                return m.group(1).isEmpty() ? d : d.negated();
+            }
+        }
+        return super.scalarFromDriver(type, raw);
+    }
+
     @Override
     public Class<?> readClass(SqlType<?> type) {
         switch (type.storageType().kind()) {

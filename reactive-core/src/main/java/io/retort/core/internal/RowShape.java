@@ -93,7 +93,12 @@ public final class RowShape {
                 readAs[i] = null;
             }
         }
-        return new RowShape(List.copyOf(names), readAs, resultKeys, types, types == null ? null : dialect.typeMap());
+        return new RowShape(List.copyOf(names), readAs, resultKeys, types, dialect.typeMap());
+    }
+
+    /** The dialect's type map, for reading values as their SQL types. */
+    public io.retort.dialect.TypeMap typeMap() {
+        return typeMap;
     }
 
     public List<String> names() {
