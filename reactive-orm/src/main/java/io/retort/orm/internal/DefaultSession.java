@@ -587,8 +587,10 @@ public final class DefaultSession implements Session, QueryRunner {
     public synchronized <T> T hydrate(EntityModel<T> model, Row row, boolean overwrite) {
         List<AttributeModel> attrs = model.attributes();
         Object[] values = new Object[attrs.size()];
+        io.retort.dialect.TypeMap types = statements.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
-            values[i] = attrs.get(i).fromColumnValue(row.get(i));
+            AttributeModel a = attrs.get(i);
+            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(i)));
         }
         List<AttributeModel> ids = model.ids();
         Object id;
@@ -729,7 +731,10 @@ public final class DefaultSession implements Session, QueryRunner {
                         InstanceState s = rows.get(index[0]++);
                         for (int i = 0; i < returning.size(); i++) {
                             AttributeModel a = returning.get(i);
-                            a.set(s.object(), a.fromColumnValue(row.get(i)));
+                            a.set(
+                                    s.object(),
+                                    a.fromColumnValue(
+                                            statements.dialect().typeMap().fromDriver(a.storageType(), row.get(i))));
                         }
                     })
                     .then();

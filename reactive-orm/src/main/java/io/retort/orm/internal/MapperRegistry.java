@@ -115,6 +115,9 @@ public final class MapperRegistry {
         Column<?> c = Column.column(a.columnName(), a.type());
         if (a.isId()) {
             c = c.primaryKey();
+            if (a.generation() == io.retort.orm.mapping.GenerationType.IDENTITY) {
+                c = c.autoincrement();
+            }
         } else if (!a.isNullable()) {
             c = c.notNull();
         }

@@ -135,7 +135,7 @@ public final class Statements {
             }
             TextClause t = Sql.text(sb.append(')').toString());
             for (int i = 0; i < n; i++) {
-                t = t.bindType("p" + i, id.type().javaType());
+                t = t.bindType("p" + i, id.type());
             }
             return t;
         });
@@ -174,7 +174,7 @@ public final class Statements {
     private static TextClause typed(TextClause t, List<AttributeModel> params, int offset) {
         for (int i = 0; i < params.size(); i++) {
             if (t.parameterNames().contains("p" + (offset + i))) {
-                t = t.bindType("p" + (offset + i), params.get(i).type().javaType());
+                t = t.bindType("p" + (offset + i), params.get(i).type());
             }
         }
         return t;

@@ -60,6 +60,23 @@ class SessionTest {
     }
 
     @BackendTest
+    void theMappedTablesAreCreatedByCreateAllWithIdentityColumns(Backend db, Engine engine) {
+        SessionFactory sessions = sessions(engine);
+        sessions.metadata().createAll(engine).block(T);
+        Member m = new Member("created", 1);
+        sessions.inTransaction(s -> {
+                    s.add(new Team(1L, "t"));
+                    s.add(m);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        assertThat(m.id).isNotNull();
+        assertThat(rows(db, "SELECT name FROM member"))
+                .extracting(r -> r.get("name"))
+                .containsExactly("created");
+    }
+
+    @BackendTest
     void oneChangedAttributeIsOneUpdateOfThatColumnAndNoChangeIsNoDml(
             Backend db, Engine engine, StatementRecorder rec) {
         OrmSchema.create(db);
