@@ -691,7 +691,8 @@ public final class DefaultSession implements Session, QueryRunner {
         for (InstanceState s : g.rows()) {
             List<AttributeModel> cols = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
-                boolean generatedNull = a.generation() == GenerationType.IDENTITY && a.get(s.object()) == null;
+                boolean generatedNull =
+                        a.generation() != null && a.generation() != GenerationType.UUID && a.get(s.object()) == null;
                 if (a.isInsertable() && !generatedNull) {
                     cols.add(a);
                 }
@@ -706,9 +707,13 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> insertShape(
             Connection c, EntityModel<?> m, List<AttributeModel> cols, List<InstanceState> rows, Frame frame) {
         List<AttributeModel> returning = new ArrayList<>();
+        List<AttributeModel> sequenced = new ArrayList<>();
         for (AttributeModel a : m.attributes()) {
             if (!cols.contains(a)) {
                 returning.add(a); // generated ids and server-filled (non-insertable) columns
+                if (a.generation() == GenerationType.SEQUENCE) {
+                    sequenced.add(a);
+                }
             }
         }
         List<Map<String, Object>> params = new ArrayList<>(rows.size());
@@ -720,7 +725,7 @@ public final class DefaultSession implements Session, QueryRunner {
             }
             params.add(p);
         }
-        TextClause stmt = statements.insert(m, cols, returning);
+        TextClause stmt = statements.insert(m, sequenced, cols, returning);
         Mono<Void> write;
         if (returning.isEmpty()) {
             write = c.executeUpdate(stmt, params).then();

@@ -64,6 +64,12 @@ public final class MapperRegistry {
                 cols.add(columnFor(a));
             }
             m.table(metadata.table(m.tableName(), cols.toArray(Column<?>[]::new)));
+            for (AttributeModel a : m.attributes()) {
+                if (a.sequence() != null
+                        && metadata.sequences().stream().noneMatch(q -> q.name().equals(a.sequence()))) {
+                    metadata.sequence(io.retort.schema.Sequence.named(a.sequence()));
+                }
+            }
             List<Column<?>> mapped = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
                 io.retort.orm.metamodel.Attribute.bind(m.type(), a.name(), a.column());

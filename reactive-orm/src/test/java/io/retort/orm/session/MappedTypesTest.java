@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retort.core.Engine;
 import io.retort.orm.SessionFactory;
+import io.retort.orm.model.Invoice;
 import io.retort.orm.model.Money;
 import io.retort.orm.model.Note;
 import io.retort.orm.model.Product;
 import io.retort.orm.model.Product_;
 import io.retort.testing.Backend;
 import io.retort.testing.BackendTest;
+import io.retort.testing.StatementRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** The mapped tables come from createAll; every supported Java type round-trips through the ORM. */
@@ -60,5 +64,25 @@ class MappedTypesTest {
                         .get("price")
                         .toString()))
                 .isEqualByComparingTo("4.00");
+    }
+
+    @BackendTest
+    void sequenceIdsAreDrawnInTheInsertItself(Backend db, Engine engine, StatementRecorder rec) {
+        SessionFactory sessions =
+                SessionFactory.builder(engine).entities(Invoice.class).build();
+        sessions.metadata().createAll(engine).block(T);
+        rec.clear();
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            invoices.add(new Invoice("c" + i));
+        }
+        sessions.inTransaction(s -> {
+                    s.addAll(invoices);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        assertThat(rec.count()).isEqualTo(1);
+        assertThat(invoices).allSatisfy(inv -> assertThat(inv.number).isNotNull());
+        assertThat(invoices.stream().map(inv -> inv.number).distinct().count()).isEqualTo(50);
     }
 }
