@@ -104,6 +104,17 @@ public interface Session {
     <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work);
 
     /**
+     * Begins a SAVEPOINT explicitly (flushing first); finish it with {@link NestedTransaction#commit()} or
+     * {@link NestedTransaction#rollback()}. A rollback puts the session's objects back as the database has them.
+     * {@link #nested(Function)} is the scoped form.
+     *
+     * <pre>{@code
+     * session.beginNested().flatMap(sp -> session.flush().then(sp.rollback()));
+     * }</pre>
+     */
+    Mono<NestedTransaction> beginNested();
+
+    /**
      * Runs {@code work} with autoflush off (SQLAlchemy's {@code no_autoflush}).
      */
     <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work);

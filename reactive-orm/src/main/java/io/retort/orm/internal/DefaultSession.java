@@ -326,18 +326,35 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     @Override
-    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
-        Mono<Frame> begin = op(() -> doFlush()
-                        .then(connection())
-                        .flatMap(c -> c.savepoint())
-                        .map(name -> {
-                            Frame f = new Frame(name);
-                            synchronized (this) {
-                                frames.push(f);
-                            }
-                            return f;
-                        }))
+    public Mono<io.retort.orm.NestedTransaction> beginNested() {
+        return beginFrame().map(f -> new io.retort.orm.NestedTransaction() {
+            @Override
+            public Mono<Void> commit() {
+                return op(() -> doFlush().then(Mono.defer(() -> releaseFrame(f))))
+                        .then();
+            }
+
+            @Override
+            public Mono<Void> rollback() {
+                return op(() -> rollbackFrame(f)).then();
+            }
+        });
+    }
+
+    private Mono<Frame> beginFrame() {
+        return op(() -> doFlush().then(connection()).flatMap(c -> c.savepoint()).map(name -> {
+                    Frame f = new Frame(name);
+                    synchronized (this) {
+                        frames.push(f);
+                    }
+                    return f;
+                }))
                 .next();
+    }
+
+    @Override
+    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
+        Mono<Frame> begin = beginFrame();
         return Flux.usingWhen(
                 begin,
                 f -> work.apply(this),
@@ -661,17 +678,25 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         return connection()
                 .flatMap(c -> Flux.concat(
-                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)),
-                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)),
-                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)))
+                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)
+                                        .onErrorMap(e -> flushError(e, "INSERT", g.model()))),
+                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)
+                                        .onErrorMap(e -> flushError(e, "UPDATE", g.model()))),
+                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)
+                                        .onErrorMap(e -> flushError(e, "DELETE", g.model()))))
                         .then())
-                .onErrorResume(e -> doRollback().then(Mono.error(flushError(e))));
+                .onErrorResume(e -> doRollback().then(Mono.error(e)));
     }
 
-    private static Throwable flushError(Throwable e) {
+    /** A constraint violation of the flush, named by statement kind, entity and table; the driver's message keeps the constraint. */
+    private static Throwable flushError(Throwable e, String what, EntityModel<?> model) {
         if (e instanceof IntegrityViolationException iv) {
             return new IntegrityViolationException(
-                    "Flush failed; the transaction was rolled back: " + iv.getMessage(), iv.sql(), iv.sqlState(), iv);
+                    "Flush failed (" + what + " of " + model.type().getSimpleName() + ", table " + model.tableName()
+                            + "); the transaction was rolled back: " + iv.getMessage(),
+                    iv.sql(),
+                    iv.sqlState(),
+                    iv);
         }
         return e;
     }
