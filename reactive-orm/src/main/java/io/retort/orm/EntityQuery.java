@@ -32,16 +32,36 @@ public final class EntityQuery<T> {
     private final QueryRunner runner;
     private final EntityModel<T> model;
     private final Select select;
+    private final List<LoaderOption> options;
 
     /** Used by the session. */
     public EntityQuery(QueryRunner runner, EntityModel<T> model, Select select) {
+        this(runner, model, select, List.of());
+    }
+
+    private EntityQuery(QueryRunner runner, EntityModel<T> model, Select select, List<LoaderOption> options) {
         this.runner = runner;
         this.model = model;
         this.select = select;
+        this.options = options;
     }
 
     private EntityQuery<T> with(Select s) {
-        return new EntityQuery<>(runner, model, s);
+        return new EntityQuery<>(runner, model, s, options);
+    }
+
+    /**
+     * Loader options for relationships ({@code selectinload}, {@code joinedload}, {@code raiseload}, ...), see
+     * {@link Loading}.
+     *
+     * <pre>{@code
+     * session.select(User.class).options(selectinload(User_.addresses)).all();
+     * }</pre>
+     */
+    public EntityQuery<T> options(LoaderOption... more) {
+        List<LoaderOption> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new EntityQuery<>(runner, model, select, List.copyOf(all));
     }
 
     /** Adds WHERE criteria (ANDed), built from metamodel attributes ({@code User_.name.eq(..)}) or columns. */
@@ -122,12 +142,12 @@ public final class EntityQuery<T> {
 
     /** Every matching entity, streamed as rows arrive. */
     public Flux<T> all() {
-        return runner.entities(model, select);
+        return runner.entities(model, select, options);
     }
 
     /** The first entity (LIMIT 1), or empty. */
     public Mono<T> first() {
-        return runner.entities(model, select.limit(1)).next();
+        return runner.entities(model, select.limit(1), options).next();
     }
 
     /**
@@ -148,7 +168,7 @@ public final class EntityQuery<T> {
      * @throws MultipleResultsException (as an error signal) when there are several
      */
     public Mono<T> oneOrNone() {
-        return runner.entities(model, select.limit(2)).collectList().flatMap(list -> {
+        return runner.entities(model, select.limit(2), options).collectList().flatMap(list -> {
             if (list.size() > 1) {
                 return Mono.error(new MultipleResultsException(
                         "Expected at most one " + model.type().getSimpleName() + ", found several"));

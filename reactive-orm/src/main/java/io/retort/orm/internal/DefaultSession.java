@@ -33,6 +33,7 @@ public final class DefaultSession implements Session, QueryRunner {
     private final MapperRegistry registry;
     private final Statements statements;
     private final AsyncLock lock = new AsyncLock();
+    private final Relationships relationships = new Relationships(this);
 
     // object bookkeeping; guarded by "this"
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
@@ -40,6 +41,7 @@ public final class DefaultSession implements Session, QueryRunner {
     private final Map<Object, Boolean> detached = new IdentityHashMap<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
     private boolean closed;
+    private long addSequence;
     private int noAutoflush;
 
     // the transaction; only touched inside lock.run
@@ -66,9 +68,21 @@ public final class DefaultSession implements Session, QueryRunner {
         InstanceState s = states.get(entity);
         if (s == null) {
             s = new InstanceState(entity, model, ObjectState.PENDING);
+            s.sequence(++addSequence);
             states.put(entity, s);
             detached.remove(entity);
             frames.peek().added.add(s);
+            relationships.bind(s, false);
+            for (RelationshipModel r : model.relationships()) {
+                for (Object t : Relationships.loadedTargets(r, entity)) {
+                    if (r.kind == RelationshipModel.Kind.ONE_TO_MANY && r.inverse != null) {
+                        Relationships.lazyOf(r.inverse, t).fill(entity);
+                    }
+                    if (r.cascades(io.retort.orm.mapping.Cascade.SAVE_UPDATE) && !states.containsKey(t)) {
+                        add(t);
+                    }
+                }
+            }
         } else if (s.state() == ObjectState.DELETED) {
             s.state(ObjectState.PERSISTENT);
             for (Frame f : frames) {
@@ -206,7 +220,11 @@ public final class DefaultSession implements Session, QueryRunner {
                                     : Mono.just(type.cast(s.object()));
                         }
                     }
-                    return autoflush().then(load(model, key.values(), false).next());
+                    return autoflush()
+                            .then(load(model, key.values(), false).next())
+                            .flatMap(o -> relationships
+                                    .apply(model, List.of(o), List.of(), 0)
+                                    .thenReturn(o));
                 })
                 .next();
     }
@@ -380,6 +398,56 @@ public final class DefaultSession implements Session, QueryRunner {
                 });
     }
 
+    // ------------------------------------------------------------------ for relationships
+
+    synchronized InstanceState stateOf(Object entity) {
+        return states.get(entity);
+    }
+
+    synchronized List<InstanceState> trackedStates() {
+        return new ArrayList<>(states.values());
+    }
+
+    synchronized boolean unflushedDelete(InstanceState s) {
+        return s.key() != null && identityMap.get(s.key()) == s;
+    }
+
+    synchronized Object identity(EntityModel<?> model, Object id) {
+        InstanceState s = identityMap.get(new EntityKey(model.type(), id));
+        return s == null || s.isExpired() || s.state() == ObjectState.DELETED ? null : s.object();
+    }
+
+    Statements statements() {
+        return statements;
+    }
+
+    /** Rows of a select on the session's connection; only inside an operation. */
+    Flux<Row> rows(io.retort.sql.Select select) {
+        return connection().flatMapMany(c -> c.execute(select));
+    }
+
+    Object readValue(AttributeModel a, Object raw) {
+        return a.fromColumnValue(statements.dialect().typeMap().fromDriver(a.storageType(), raw));
+    }
+
+    <T> Flux<T> inOp(Supplier<? extends Publisher<T>> work) {
+        return op(work);
+    }
+
+    /** Fails when a relationship of {@code owner} can no longer be loaded through this session. */
+    synchronized Mono<Void> whenUsable(InstanceState owner, RelationshipModel rel) {
+        if (closed) {
+            return Mono.error(new InvalidRequestException("Cannot fetch " + rel
+                    + ": the session that loaded the object is closed; load it in an open session"));
+        }
+        if (states.get(owner.object()) != owner || owner.key() == null) {
+            return Mono.error(
+                    new InvalidRequestException("Cannot fetch " + rel + ": the object is " + state(owner.object())
+                            + ", not persistent in this session (merge it into an open session first)"));
+        }
+        return Mono.empty();
+    }
+
     // ------------------------------------------------------------------ queries
 
     @Override
@@ -400,8 +468,29 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select) {
-        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select))))
-                .map(row -> hydrate(model, row, false));
+        return entities(model, select, List.of());
+    }
+
+    @Override
+    public <T> Flux<T> entities(
+            EntityModel<T> model, io.retort.sql.Select select, List<io.retort.orm.LoaderOption> options) {
+        List<List<io.retort.orm.LoaderOption.Step>> paths = new ArrayList<>();
+        for (io.retort.orm.LoaderOption o : options) {
+            paths.add(o.path());
+        }
+        boolean loaders = !paths.isEmpty()
+                || model.relationships().stream().anyMatch(r -> r.strategy() != io.retort.orm.mapping.Strategy.LAZY);
+        // The result is read completely (like SQLAlchemy's default ORM results) before it is emitted, so that what
+        // the subscriber does with each object (a lazy fetch(), another query) can use the session's connection.
+        Mono<List<T>> read = op(() -> autoflush()
+                        .thenMany(connection().flatMapMany(c -> c.execute(select)))
+                        .map(row -> hydrate(model, row, false))
+                        .collectList()
+                        .flatMap(list -> loaders
+                                ? relationships.apply(model, list, paths, 0).thenReturn(list)
+                                : Mono.just(list)))
+                .next();
+        return read.flatMapIterable(list -> list);
     }
 
     @Override
@@ -602,12 +691,17 @@ public final class DefaultSession implements Session, QueryRunner {
 
     /** The object for a row: the one in the identity map (refreshed when expired), or a new persistent one. */
     public synchronized <T> T hydrate(EntityModel<T> model, Row row, boolean overwrite) {
+        return hydrate(model, row, 0, overwrite);
+    }
+
+    /** As {@link #hydrate(EntityModel, Row, boolean)}, reading the entity's columns from {@code offset} on. */
+    public synchronized <T> T hydrate(EntityModel<T> model, Row row, int offset, boolean overwrite) {
         List<AttributeModel> attrs = model.attributes();
         Object[] values = new Object[attrs.size()];
         io.retort.dialect.TypeMap types = statements.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
             AttributeModel a = attrs.get(i);
-            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(i)));
+            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(offset + i)));
         }
         List<AttributeModel> ids = model.ids();
         Object id;
@@ -644,6 +738,7 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         s = new InstanceState(obj, model, ObjectState.PERSISTENT);
         s.key(key);
+        relationships.bind(s, true);
         s.takeSnapshot();
         states.put(obj, s);
         identityMap.put(key, s);
@@ -654,6 +749,10 @@ public final class DefaultSession implements Session, QueryRunner {
     // ------------------------------------------------------------------ flush
 
     private Mono<Void> doFlush() {
+        return relationships.prepareFlush().then(Mono.defer(this::flushPlanned));
+    }
+
+    private Mono<Void> flushPlanned() {
         FlushPlan plan;
         synchronized (this) {
             List<InstanceState> pending = new ArrayList<>();
@@ -671,10 +770,16 @@ public final class DefaultSession implements Session, QueryRunner {
                     default -> {}
                 }
             }
+            pending.sort(java.util.Comparator.comparingLong(InstanceState::sequence)); // the order objects were added
             plan = FlushPlan.plan(registry.models(), pending, persistent, deleted);
         }
         if (plan.isEmpty()) {
-            return Mono.empty();
+            return relationships.writeAssociations(connection()).onErrorResume(e -> doRollback()
+                    .then(Mono.error(e)));
+        }
+        List<InstanceState> deleting = new ArrayList<>();
+        for (FlushPlan.DeleteGroup g : plan.deletes()) {
+            deleting.addAll(g.rows());
         }
         return connection()
                 .flatMap(c -> Flux.concat(
@@ -682,6 +787,8 @@ public final class DefaultSession implements Session, QueryRunner {
                                         .onErrorMap(e -> flushError(e, "INSERT", g.model()))),
                                 Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)
                                         .onErrorMap(e -> flushError(e, "UPDATE", g.model()))),
+                                Mono.defer(() -> relationships.writeAssociations(Mono.just(c))),
+                                relationships.deleteAssociationsOf(c, deleting),
                                 Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)
                                         .onErrorMap(e -> flushError(e, "DELETE", g.model()))))
                         .then())
@@ -693,7 +800,8 @@ public final class DefaultSession implements Session, QueryRunner {
         if (e instanceof IntegrityViolationException iv) {
             return new IntegrityViolationException(
                     "Flush failed (" + what + " of " + model.type().getSimpleName() + ", table " + model.tableName()
-                            + "); the transaction was rolled back: " + iv.getMessage(),
+                            + "); the transaction was rolled back: "
+                            + (iv.getCause() != null ? iv.getCause().getMessage() : iv.getMessage()),
                     iv.sql(),
                     iv.sqlState(),
                     iv);
@@ -711,9 +819,56 @@ public final class DefaultSession implements Session, QueryRunner {
                 prepareInsert(s);
             }
         }
+        // a row whose parent (same table) is new in this flush waits for the parent's generated id: levels
+        return Flux.fromIterable(selfReferenceLevels(g.rows()))
+                .concatMap(level -> Flux.defer(() -> insertLevel(c, m, level, frame)))
+                .then();
+    }
+
+    private static List<List<InstanceState>> selfReferenceLevels(List<InstanceState> rows) {
+        Map<Object, InstanceState> byObject = new IdentityHashMap<>();
+        for (InstanceState s : rows) {
+            byObject.put(s.object(), s);
+        }
+        Map<InstanceState, Integer> level = new IdentityHashMap<>();
+        int max = 0;
+        for (InstanceState s : rows) {
+            max = Math.max(max, levelOf(s, byObject, level, 0));
+        }
+        List<List<InstanceState>> out = new ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (InstanceState s : rows) {
+            out.get(level.get(s)).add(s);
+        }
+        return out;
+    }
+
+    private static int levelOf(
+            InstanceState s, Map<Object, InstanceState> byObject, Map<InstanceState, Integer> level, int depth) {
+        Integer known = level.get(s);
+        if (known != null) {
+            return known;
+        }
+        level.put(s, 0); // guards against cycles
+        int l = 0;
+        if (depth < 10_000) {
+            for (Object parent : Relationships.pendingParents(s, byObject.keySet())) {
+                InstanceState ps = byObject.get(parent);
+                if (ps != null && ps != s) {
+                    l = Math.max(l, levelOf(ps, byObject, level, depth + 1) + 1);
+                }
+            }
+        }
+        level.put(s, l);
+        return l;
+    }
+
+    private Mono<Void> insertLevel(Connection c, EntityModel<?> m, List<InstanceState> rowsOfLevel, Frame frame) {
         // rows of one shape (which generated ids are still null) go in one statement
         Map<List<AttributeModel>, List<InstanceState>> shapes = new LinkedHashMap<>();
-        for (InstanceState s : g.rows()) {
+        for (InstanceState s : rowsOfLevel) {
             List<AttributeModel> cols = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
                 boolean generatedNull =

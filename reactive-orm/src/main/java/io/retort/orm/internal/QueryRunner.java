@@ -11,6 +11,9 @@ public interface QueryRunner {
     /** The rows of {@code select} as entities of {@code model} (its columns first, in attribute order). */
     <T> Flux<T> entities(EntityModel<T> model, Select select);
 
+    /** As {@link #entities(EntityModel, Select)}, then loading relationships as {@code options} and defaults say. */
+    <T> Flux<T> entities(EntityModel<T> model, Select select, java.util.List<io.retort.orm.LoaderOption> options);
+
     /** The first column of the first row. */
     <R> Mono<R> scalar(Select select, Class<R> type);
 

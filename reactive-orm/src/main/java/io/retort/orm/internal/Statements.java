@@ -185,6 +185,22 @@ public final class Statements {
         return t;
     }
 
+    /** {@code INSERT INTO assoc (owner_col, target_col) VALUES (:p0, :p1)} for a many-to-many's owning side. */
+    public TextClause associationInsert(RelationshipModel r) {
+        return cache.computeIfAbsent(List.of("assocInsert", r), k -> Sql.text("INSERT INTO " + q(r.joinTable) + " ("
+                        + q(r.joinTableOwnerColumn) + ", " + q(r.joinTableTargetColumn) + ") VALUES (:p0, :p1)")
+                .bindType("p0", r.owner.ids().get(0).type())
+                .bindType("p1", r.target.ids().get(0).type()));
+    }
+
+    /** {@code DELETE FROM assoc WHERE owner_col = :p0 AND target_col = :p1}, sent as one batch. */
+    public TextClause associationDelete(RelationshipModel r) {
+        return cache.computeIfAbsent(List.of("assocDelete", r), k -> Sql.text("DELETE FROM " + q(r.joinTable)
+                        + " WHERE " + q(r.joinTableOwnerColumn) + " = :p0 AND " + q(r.joinTableTargetColumn) + " = :p1")
+                .bindType("p0", r.owner.ids().get(0).type())
+                .bindType("p1", r.target.ids().get(0).type()));
+    }
+
     private static List<String> names(List<AttributeModel> attrs) {
         List<String> out = new ArrayList<>(attrs.size());
         for (AttributeModel a : attrs) {
