@@ -480,6 +480,25 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         boolean loaders = !paths.isEmpty()
                 || model.relationships().stream().anyMatch(r -> r.strategy() != io.retort.orm.mapping.Strategy.LAZY);
+        RelationshipModel joined = null;
+        for (List<io.retort.orm.LoaderOption.Step> path : paths) {
+            io.retort.orm.LoaderOption.Step first = path.get(0);
+            if (first.strategy() == io.retort.orm.mapping.Strategy.JOINED
+                    && first.entity() == model.type()
+                    && model.relationship(first.relationship()).kind() != RelationshipModel.Kind.MANY_TO_MANY) {
+                joined = model.relationship(first.relationship());
+                break;
+            }
+        }
+        if (joined != null) {
+            RelationshipModel rel = joined;
+            return op(() -> autoflush()
+                            .then(relationships.joinedRead(model, select, rel))
+                            .flatMap(list ->
+                                    relationships.apply(model, list, paths, 0).thenReturn(list)))
+                    .next()
+                    .flatMapIterable(list -> list);
+        }
         // The result is read completely (like SQLAlchemy's default ORM results) before it is emitted, so that what
         // the subscriber does with each object (a lazy fetch(), another query) can use the session's connection.
         Mono<List<T>> read = op(() -> autoflush()

@@ -36,6 +36,8 @@ final class Relationships {
     static final int BATCH = 500;
     /** How long a lazy fetch waits for others of the same relationship to join its statement. */
     static final Duration COALESCE_WINDOW = Duration.ofMillis(5);
+    /** The longest a lazy fetch waits for others to join. */
+    static final Duration COALESCE_MAX = Duration.ofMillis(100);
 
     private final DefaultSession session;
     private final Map<RelationshipModel, Pending> pending = new HashMap<>();
@@ -45,6 +47,20 @@ final class Relationships {
     private static final class Pending {
         final Set<InstanceState> owners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final Sinks.Empty<Void> done = Sinks.empty();
+        volatile long lastAdd;
+    }
+
+    /**
+     * Completes once no fetch has joined the batch for {@link #COALESCE_WINDOW} (or after {@link #COALESCE_MAX}),
+     * so a burst of fetches subscribed together (a flatMap over parents) forms one batch even on a busy machine.
+     */
+    private Mono<Void> quiet(Pending batch, long started) {
+        return Mono.delay(COALESCE_WINDOW, Schedulers.parallel()).then(Mono.defer(() -> {
+            long now = System.nanoTime();
+            boolean settled = now - batch.lastAdd >= COALESCE_WINDOW.toNanos();
+            boolean tooLong = now - started >= COALESCE_MAX.toNanos();
+            return settled || tooLong ? Mono.<Void>empty() : quiet(batch, started);
+        }));
     }
 
     Relationships(DefaultSession session) {
@@ -294,10 +310,11 @@ final class Relationships {
                     pending.put(rel, p);
                 }
                 p.owners.add(owner);
+                p.lastAdd = System.nanoTime();
             }
             if (first) {
                 Pending batch = p;
-                Mono.delay(COALESCE_WINDOW, Schedulers.parallel())
+                quiet(batch, System.nanoTime())
                         .then(Mono.defer(() -> {
                             List<InstanceState> owners;
                             synchronized (this) {
@@ -549,6 +566,96 @@ final class Relationships {
                         e.getValue().m2m(rel, ids);
                     }
                     return all;
+                }));
+    }
+
+    /**
+     * Parents and one relationship in a single statement: a LEFT OUTER JOIN (around the parent query as a derived
+     * table when it has LIMIT/OFFSET, so the limit counts parents, not joined rows). Parents come back
+     * de-duplicated, in their order.
+     */
+    <T> Mono<List<T>> joinedRead(EntityModel<T> model, Select select, RelationshipModel rel) {
+        EntityModel<?> child = rel.target;
+        List<AttributeModel> parentAttrs = model.attributes();
+        List<AttributeModel> childAttrs = child.attributes();
+        AttributeModel parentId = model.ids().get(0);
+        AttributeModel childId = child.ids().get(0);
+        boolean limited = select.limitValue() != null || select.offsetValue() != null;
+        List<Object> cols = new ArrayList<>();
+        Select q;
+        if (!limited) {
+            for (AttributeModel a : childAttrs) {
+                cols.add(a.column());
+            }
+            ColumnElement<Boolean> on = rel.kind == RelationshipModel.Kind.ONE_TO_MANY
+                    ? column(rel.inverse.foreignKey).eq(column(parentId))
+                    : column(childId).eq(column(rel.foreignKey));
+            q = select.addColumns(cols.toArray(ColumnElement<?>[]::new)).outerJoin(child.table(), on);
+        } else {
+            io.retort.sql.Subquery sub = select.subquery("anon_1");
+            for (AttributeModel a : parentAttrs) {
+                cols.add(sub.c(a.column().name()));
+            }
+            for (AttributeModel a : childAttrs) {
+                cols.add(a.column());
+            }
+            ColumnElement<Boolean> on = rel.kind == RelationshipModel.Kind.ONE_TO_MANY
+                    ? column(rel.inverse.foreignKey).eq(sub.c(parentId.column().name()))
+                    : column(childId).eq(sub.c(rel.foreignKey.column().name()));
+            q = Sql.select(cols.toArray()).from(sub).outerJoin(child.table(), on);
+            List<Object> order = new ArrayList<>();
+            for (io.retort.sql.OrderByElement o : select.orderByItems()) {
+                ColumnElement<?> e = o.expression() instanceof io.retort.orm.metamodel.Attribute<?, ?> a
+                        ? a.column()
+                        : o.expression();
+                if (e instanceof Column<?> c && c.table() == model.table()) {
+                    ColumnElement<?> outer = sub.c(c.name());
+                    order.add(o.ascending() ? outer.asc() : outer.desc());
+                }
+            }
+            if (!order.isEmpty()) {
+                q = q.orderBy(order.toArray());
+            }
+        }
+        if (rel.orderBy != null) {
+            q = orderBy(q, rel);
+        }
+        int offset = parentAttrs.size();
+        int childIdIndex = offset + childAttrs.indexOf(childId);
+        Map<Object, List<Object>> children = new IdentityHashMap<>();
+        List<T> parents = new ArrayList<>();
+        return session.rows(q)
+                .doOnNext(row -> {
+                    T parent = session.hydrate(model, row, 0, false);
+                    List<Object> kids = children.get(parent);
+                    if (kids == null) {
+                        kids = new ArrayList<>();
+                        children.put(parent, kids);
+                        parents.add(parent);
+                    }
+                    if (row.get(childIdIndex) != null) {
+                        Object kid = session.hydrate(child, row, offset, false);
+                        if (!kids.contains(kid)) {
+                            kids.add(kid);
+                        }
+                    }
+                })
+                .then(Mono.fromSupplier(() -> {
+                    for (T parent : parents) {
+                        List<Object> kids = children.get(parent);
+                        if (!isLoaded(rel, parent) || rel.holder == RelationshipModel.Holder.PLAIN_LIST) {
+                            fill(rel, parent, kids);
+                        }
+                        if (rel.kind == RelationshipModel.Kind.ONE_TO_MANY && rel.inverse != null) {
+                            for (Object kid : kids) {
+                                Lazy<Object> l = lazyOf(rel.inverse, kid);
+                                if (!l.isLoaded()) {
+                                    l.fill(parent);
+                                }
+                            }
+                        }
+                    }
+                    return parents;
                 }));
     }
 

@@ -1,5 +1,6 @@
 package io.retort.orm.relationships;
 
+import static io.retort.orm.Loading.joinedload;
 import static io.retort.orm.Loading.raiseload;
 import static io.retort.orm.Loading.selectinload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,37 @@ class RelationshipTest {
         assertThat(loaded).allSatisfy(c -> assertThat(c.addresses).hasSize(10));
         assertThat(loaded.get(0).addresses.get(0).email).isEqualTo("a0_0@example.com");
         assertThat(loaded.get(0).addresses.get(0).customer.get()).isSameAs(loaded.get(0));
+    }
+
+    @BackendTest
+    void joinedLoadsHundredDistinctCustomersInOneStatementAlsoWithALimit(
+            Backend db, Engine engine, StatementRecorder rec) {
+        SessionFactory sessions = sessions(engine);
+        hundredCustomers(sessions);
+        rec.clear();
+        List<Customer> loaded = sessions.inSession(s -> s.select(Customer.class)
+                        .options(joinedload(Customer_.addresses))
+                        .orderBy(Customer_.name)
+                        .all())
+                .collectList()
+                .block(T);
+        assertThat(rec.count()).isEqualTo(1);
+        assertThat(loaded).hasSize(100).doesNotHaveDuplicates();
+        assertThat(loaded).allSatisfy(c -> assertThat(c.addresses).hasSize(10));
+        assertThat(loaded.get(0).addresses.get(0).email).isEqualTo("a0_0@example.com");
+
+        rec.clear();
+        List<Customer> page = sessions.inSession(s -> s.select(Customer.class)
+                        .options(joinedload(Customer_.addresses))
+                        .orderBy(Customer_.name.desc())
+                        .limit(5)
+                        .offset(2)
+                        .all())
+                .collectList()
+                .block(T);
+        assertThat(rec.count()).isEqualTo(1);
+        assertThat(page).extracting(c -> c.name).containsExactly("c097", "c096", "c095", "c094", "c093");
+        assertThat(page).allSatisfy(c -> assertThat(c.addresses).hasSize(10));
     }
 
     @BackendTest
