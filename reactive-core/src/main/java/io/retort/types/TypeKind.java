@@ -30,6 +30,6 @@ public enum TypeKind {
     JSON,
     ENUM,
     ARRAY,
-    /** A user type built on another one ({@link SqlType#withConverter}). */
+    /** A user type built on another one (a converter over a basic type). */
     CUSTOM
 }
