@@ -227,9 +227,7 @@ public final class Tour {
         step("14. Change an attribute: the flush writes one UPDATE of that column (and bumps @Version)");
         // tag::update[]
         sandy.fullname("Sandy Cheeks, PhD");
-        session.commit()
-                .block(T); // UPDATE user_account SET fullname = $1, version = version + 1 WHERE id = $2 AND version =
-        // $3
+        session.commit().block(T); // one UPDATE of fullname (and the version), matching id and old version
         System.out.println("   now: " + sandy);
         // end::update[]
 
