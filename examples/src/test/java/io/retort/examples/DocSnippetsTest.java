@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +55,32 @@ class DocSnippetsTest {
         }
         assertThat(problems).as("doc snippets checked: %d", checked).isEmpty();
         assertThat(checked).isPositive();
+    }
+
+    /** Pages being written on other branches, linked already; remove an entry once its page is merged. */
+    private static final Set<String> PENDING_PAGES = Set.of("docs/core/schema-and-types.md");
+
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(?:#[^)]*)?\\)");
+
+    @Test
+    void relativeLinksPointToExistingFiles() {
+        List<String> broken = new ArrayList<>();
+        List<Path> pages = new ArrayList<>(Snippets.markdownFiles(root));
+        pages.add(root.resolve("CONTRIBUTING.md"));
+        for (Path md : pages) {
+            Matcher m = LINK.matcher(String.join("\n", Snippets.read(md)));
+            while (m.find()) {
+                String link = m.group(1);
+                if (link.contains("://") || link.startsWith("mailto:")) {
+                    continue;
+                }
+                Path target = md.getParent().resolve(link).normalize();
+                String rel = root.relativize(target).toString().replace('\\', '/');
+                if (!Files.exists(target) && !PENDING_PAGES.contains(rel)) {
+                    broken.add(root.relativize(md) + " -> " + link);
+                }
+            }
+        }
+        assertThat(broken).as("broken relative links").isEmpty();
     }
 }
