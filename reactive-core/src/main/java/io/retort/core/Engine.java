@@ -221,6 +221,18 @@ public final class Engine {
         return ctx.dialect();
     }
 
+    /**
+     * An {@link io.retort.schema.Inspector} over this engine's database, SQLAlchemy's {@code inspect(engine)}.
+     * Creating it does no I/O; each of its methods borrows a connection.
+     *
+     * <pre>{@code
+     * Mono<List<String>> names = engine.inspect().tableNames();
+     * }</pre>
+     */
+    public io.retort.schema.Inspector inspect() {
+        return new io.retort.schema.internal.DefaultInspector(this);
+    }
+
     /** The options the engine was created with. */
     public EngineOptions options() {
         return ctx.options();

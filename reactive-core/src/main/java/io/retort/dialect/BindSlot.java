@@ -20,11 +20,39 @@ public final class BindSlot {
     private final String name;
     private final int position;
     private final Class<?> javaType;
+    private final io.retort.types.SqlType<?> sqlType;
 
-    private BindSlot(String name, int position, Class<?> javaType) {
+    private BindSlot(String name, int position, Class<?> javaType, io.retort.types.SqlType<?> sqlType) {
         this.name = name;
         this.position = position;
         this.javaType = javaType == null ? Object.class : javaType;
+        this.sqlType = sqlType;
+    }
+
+    private BindSlot(String name, int position, Class<?> javaType) {
+        this(name, position, javaType, null);
+    }
+
+    /**
+     * A slot whose value is given by name and processed by {@code type} (the dialect's {@link TypeMap}
+     * converts it for the driver, e.g. a UUID to text on MariaDB).
+     *
+     * <pre>{@code
+     * BindSlot.named("id", Types.UUID);
+     * }</pre>
+     */
+    public static BindSlot named(String name, io.retort.types.SqlType<?> type) {
+        return new BindSlot(Objects.requireNonNull(name, "name"), -1, type.javaType(), type);
+    }
+
+    /** A positional slot whose value is processed by {@code type}. */
+    public static BindSlot positional(int position, io.retort.types.SqlType<?> type) {
+        return new BindSlot(null, position, type.javaType(), type);
+    }
+
+    /** The SQL type that processes the value, or {@code null} when the value is bound as it is. */
+    public io.retort.types.SqlType<?> sqlType() {
+        return sqlType;
     }
 
     /** A slot whose value is given by name at execution time. */

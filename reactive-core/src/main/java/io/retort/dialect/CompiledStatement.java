@@ -32,6 +32,7 @@ public final class CompiledStatement {
     private final String sql;
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
     private final List<Object> resultKeys;
+    private final Map<String, io.retort.types.SqlType<?>> resultTypes;
 
     /**
      * @param tokens SQL pieces ({@link String}) and {@link BindSlot}s in text order
@@ -48,7 +49,18 @@ public final class CompiledStatement {
      */
     public CompiledStatement(
             List<Object> tokens, int groupStart, int groupEnd, PlaceholderStyle style, List<Object> resultKeys) {
+        this(tokens, groupStart, groupEnd, style, resultKeys, Map.of());
+    }
+
+    private CompiledStatement(
+            List<Object> tokens,
+            int groupStart,
+            int groupEnd,
+            PlaceholderStyle style,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         this.resultKeys = resultKeys == null ? null : Collections.unmodifiableList(new ArrayList<>(resultKeys));
+        this.resultTypes = Map.copyOf(resultTypes);
         this.tokens = List.copyOf(tokens);
         this.style = style;
         this.groupStart = groupStart;
@@ -86,6 +98,19 @@ public final class CompiledStatement {
      */
     public List<Object> resultKeys() {
         return resultKeys;
+    }
+
+    /**
+     * The SQL types of result columns by label (empty when untyped): rows read those columns through the
+     * dialect's {@link TypeMap}, as SQLAlchemy's {@code text(...).columns(...)}.
+     */
+    public Map<String, io.retort.types.SqlType<?>> resultTypes() {
+        return resultTypes;
+    }
+
+    /** A copy of this statement whose result columns are read as {@code types} (by column label). */
+    public CompiledStatement withResultTypes(Map<String, io.retort.types.SqlType<?>> types) {
+        return new CompiledStatement(tokens, groupStart, groupEnd, style, resultKeys, types);
     }
 
     /** The bind slots, in placeholder order. */

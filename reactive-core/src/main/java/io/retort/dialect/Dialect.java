@@ -249,9 +249,72 @@ public abstract class Dialect {
         return new SqlCompiler(this);
     }
 
-    /** Compiles {@code statement} for this dialect (without caching; the engine caches). */
+    /** Compiles {@code statement} for this dialect (without caching; the engine caches). DDL goes to {@link #ddlCompiler()}. */
     public CompiledStatement compile(Executable statement) {
-        return newCompiler().compile(statement);
+        if (statement instanceof io.retort.schema.DdlStatement ddl) {
+            return ddlCompiler().compile(ddl);
+        }
+        CompiledStatement c = newCompiler().compile(statement);
+        if (statement instanceof io.retort.sql.TextClause t && !t.resultTypes().isEmpty()) {
+            c = c.withResultTypes(t.resultTypes());
+        }
+        return c;
+    }
+
+    private volatile TypeMap typeMap;
+    private volatile DdlCompiler ddlCompiler;
+    private volatile Reflector reflector;
+
+    /**
+     * This database's type map: DDL names and driver conversions of every {@link io.retort.types.SqlType}.
+     *
+     * <pre>{@code
+     * engine.dialect().typeMap().ddl(Types.UUID);   // MariaDB: CHAR(36)
+     * }</pre>
+     */
+    public final TypeMap typeMap() {
+        TypeMap t = typeMap;
+        if (t == null) {
+            typeMap = t = newTypeMap();
+        }
+        return t;
+    }
+
+    /** This database's DDL compiler. */
+    public final DdlCompiler ddlCompiler() {
+        DdlCompiler d = ddlCompiler;
+        if (d == null) {
+            ddlCompiler = d = newDdlCompiler();
+        }
+        return d;
+    }
+
+    /**
+     * This database's catalog queries for reflection.
+     *
+     * @throws io.retort.core.InvalidRequestException when the dialect has none
+     */
+    public final Reflector reflector() {
+        Reflector r = reflector;
+        if (r == null) {
+            reflector = r = newReflector();
+        }
+        return r;
+    }
+
+    /** Creates the type map (override per dialect; the generic one speaks ANSI SQL). */
+    protected TypeMap newTypeMap() {
+        return new TypeMap(this);
+    }
+
+    /** Creates the DDL compiler (override per dialect). */
+    protected DdlCompiler newDdlCompiler() {
+        return new DdlCompiler(this);
+    }
+
+    /** Creates the reflection queries (override per dialect; the generic dialect has none). */
+    protected Reflector newReflector() {
+        throw new io.retort.core.InvalidRequestException("Dialect '" + name + "' cannot reflect schemas");
     }
 
     @Override

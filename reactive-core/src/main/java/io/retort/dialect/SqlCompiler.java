@@ -103,7 +103,8 @@ public class SqlCompiler implements ClauseVisitor {
             }
             Object part = parts.get(i);
             if (part instanceof TextClause.Param p) {
-                bind(BindSlot.named(p.name(), text.bindTypeOf(p.name())));
+                io.retort.types.SqlType<?> st = text.sqlTypeOf(p.name());
+                bind(st != null ? BindSlot.named(p.name(), st) : BindSlot.named(p.name(), text.bindTypeOf(p.name())));
             } else {
                 sql((String) part);
             }
@@ -294,7 +295,11 @@ public class SqlCompiler implements ClauseVisitor {
 
     @Override
     public void visitBind(Nodes.Bind<?> b) {
-        bind(BindSlot.positional(position(b), b.javaType()));
+        // a typed value is bound through the dialect's TypeMap (UUID as text on MariaDB, converters, enums, JSON)
+        bind(
+                b.type() != null
+                        ? BindSlot.positional(position(b), b.type())
+                        : BindSlot.positional(position(b), b.javaType()));
     }
 
     /** The canonical position of a value owned by {@code owner}. */
@@ -308,7 +313,7 @@ public class SqlCompiler implements ClauseVisitor {
 
     @Override
     public void visitNamedBind(Nodes.NamedBind<?> b) {
-        bind(BindSlot.named(b.name, b.javaType));
+        bind(b.type() != null ? BindSlot.named(b.name, b.type()) : BindSlot.named(b.name, b.javaType));
     }
 
     @Override
@@ -486,11 +491,17 @@ public class SqlCompiler implements ClauseVisitor {
 
     @Override
     public void visitTable(Table table) {
+        if (table.schema() != null) {
+            identifier(table.schema()).sql(".");
+        }
         identifier(table.name());
     }
 
     @Override
     public void visitAlias(Alias alias) {
+        if (alias.table().schema() != null) {
+            identifier(alias.table().schema()).sql(".");
+        }
         identifier(alias.table().name()).sql(" AS ").identifier(alias.name());
     }
 

@@ -87,9 +87,12 @@ public final class Select extends SelectBase {
                 }
             } else if (item instanceof Select s) {
                 cols.add(s.scalarSubquery());
+            } else if (item instanceof Class<?> k) {
+                cols.addAll(ClassColumns.of(k));
             } else {
                 throw new IllegalArgumentException(
-                        "select() takes columns, expressions, tables, aliases and subqueries, not " + item);
+                        "select() takes columns, expressions, tables, aliases, subqueries and mapped classes, not "
+                                + item);
             }
         }
         return new Select(cols, froms, List.of(), List.of(), List.of(), List.of(), null, null, false, Lock.NONE);

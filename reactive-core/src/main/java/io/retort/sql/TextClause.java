@@ -33,6 +33,8 @@ public final class TextClause implements Executable {
     private final int groupEnd;
     private final Set<String> names;
     private final Map<String, Class<?>> types;
+    private final Map<String, io.retort.types.SqlType<?>> sqlTypes;
+    private final Map<String, io.retort.types.SqlType<?>> resultTypes;
 
     /** A reference to a named parameter inside the text. */
     public record Param(String name) {}
@@ -48,15 +50,89 @@ public final class TextClause implements Executable {
         this.groupEnd = parsed.groupEnd;
         this.names = parsed.names;
         this.types = types;
+        this.sqlTypes = Map.of();
+        this.resultTypes = Map.of();
     }
 
     private TextClause(TextClause base, Map<String, Class<?>> types) {
+        this(base, types, base.sqlTypes, base.resultTypes);
+    }
+
+    private TextClause(
+            TextClause base,
+            Map<String, Class<?>> types,
+            Map<String, io.retort.types.SqlType<?>> sqlTypes,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         this.text = base.text;
         this.parts = base.parts;
         this.groupStart = base.groupStart;
         this.groupEnd = base.groupEnd;
         this.names = base.names;
         this.types = types;
+        this.sqlTypes = sqlTypes;
+        this.resultTypes = resultTypes;
+    }
+
+    /**
+     * A copy that binds {@code name} through {@code type}: the dialect's type map converts the value for its
+     * driver (a UUID becomes text on MariaDB, a converter's user type becomes its stored value) and a null is
+     * bound with the right driver class.
+     *
+     * <pre>{@code
+     * text("INSERT INTO t (id, price) VALUES (:id, :price)").bindType("id", UUID).bindType("price", MONEY)
+     * }</pre>
+     *
+     * @throws InvalidRequestException if the text has no parameter of that name
+     */
+    public TextClause bindType(String name, io.retort.types.SqlType<?> type) {
+        Objects.requireNonNull(type, "type");
+        TextClause t = bindType(name, type.javaType());
+        Map<String, io.retort.types.SqlType<?>> m = new LinkedHashMap<>(sqlTypes);
+        m.put(name, type);
+        return new TextClause(t, t.types, Collections.unmodifiableMap(m), resultTypes);
+    }
+
+    /**
+     * A copy whose result columns are read through their SQL types, SQLAlchemy's
+     * {@code text(...).columns(...)}: each row holds the Java values of the types (a {@code UUID}, a
+     * {@code List} for an ARRAY, a converter's user type) whatever the driver returned. Labels match
+     * case-insensitively.
+     *
+     * <pre>{@code
+     * text("SELECT id, price FROM t").columns(Map.of("id", UUID, "price", MONEY))
+     * }</pre>
+     */
+    public TextClause columns(Map<String, ? extends io.retort.types.SqlType<?>> columnTypes) {
+        Map<String, io.retort.types.SqlType<?>> m = new LinkedHashMap<>(resultTypes);
+        m.putAll(columnTypes);
+        return new TextClause(this, types, sqlTypes, Collections.unmodifiableMap(m));
+    }
+
+    /**
+     * {@link #columns(Map)} from table columns: each result column labelled like a column is read as its type.
+     *
+     * <pre>{@code
+     * text("SELECT * FROM users").columns(users.columns())
+     * }</pre>
+     */
+    public TextClause columns(java.util.Collection<? extends ColumnElement<?>> columns) {
+        Map<String, io.retort.types.SqlType<?>> m = new LinkedHashMap<>();
+        for (ColumnElement<?> c : columns) {
+            if (c instanceof io.retort.schema.Column<?> col) {
+                m.put(col.name(), col.type());
+            }
+        }
+        return columns(m);
+    }
+
+    /** The SQL type a parameter is bound through, or {@code null}. */
+    public io.retort.types.SqlType<?> sqlTypeOf(String name) {
+        return sqlTypes.get(name);
+    }
+
+    /** The declared result column types by label (empty when untyped). */
+    public Map<String, io.retort.types.SqlType<?>> resultTypes() {
+        return resultTypes;
     }
 
     /**
@@ -111,7 +187,10 @@ public final class TextClause implements Executable {
 
     @Override
     public Object cacheKey() {
-        return types.isEmpty() ? text : List.of(text, types);
+        if (sqlTypes.isEmpty() && resultTypes.isEmpty()) {
+            return types.isEmpty() ? text : List.of(text, types);
+        }
+        return List.of(text, types, sqlTypes, resultTypes);
     }
 
     @Override
@@ -121,7 +200,11 @@ public final class TextClause implements Executable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TextClause t && t.text.equals(text) && t.types.equals(types);
+        return o instanceof TextClause t
+                && t.text.equals(text)
+                && t.types.equals(types)
+                && t.sqlTypes.equals(sqlTypes)
+                && t.resultTypes.equals(resultTypes);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.retort.core.internal.Conversions;
 import java.util.Objects;
 
 /**
- * A built-in type: a kind, its Java class and optional length / precision / scale. Obtained from
+ * A built-in scalar type: a kind, its Java class and optional length / precision / scale. Obtained from
  * {@link Types}.
  *
  * <pre>{@code
@@ -73,12 +73,13 @@ public final class BasicType<J> implements SqlType<J> {
 
     @Override
     public String toString() {
+        String name = kind == TypeKind.TIMESTAMP_WITH_TIME_ZONE ? "TIMESTAMP WITH TIME ZONE" : kind.name();
         if (length != null) {
-            return kind + "(" + length + ")";
+            return name + "(" + length + ")";
         }
         if (precision != null) {
-            return kind + "(" + precision + (scale != null ? ", " + scale : "") + ")";
+            return name + "(" + precision + (scale != null ? ", " + scale : "") + ")";
         }
-        return kind.name();
+        return name;
     }
 }

@@ -23,13 +23,19 @@ public enum TypeKind {
     TIME,
     TIMESTAMP,
     TIMESTAMP_WITH_TIME_ZONE,
+    /** A day-to-second interval as {@link java.time.Duration} (PostgreSQL, H2). */
     INTERVAL,
+    /** VARBINARY(n). */
     BINARY,
+    /** A large binary object. */
     BLOB,
     UUID,
     JSON,
     ENUM,
+    /** An ARRAY of a scalar type (PostgreSQL, H2). */
     ARRAY,
-    /** A user type built on another one (a converter over a basic type). */
-    CUSTOM
+    /** A user type built on another one ({@link SqlType#withConverter}). */
+    CUSTOM,
+    /** A type reflection could not map to a generic kind. */
+    OTHER
 }

@@ -104,9 +104,54 @@ public interface Session {
     <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work);
 
     /**
+     * Begins a SAVEPOINT explicitly (flushing first); finish it with {@link NestedTransaction#commit()} or
+     * {@link NestedTransaction#rollback()}. A rollback puts the session's objects back as the database has them.
+     * {@link #nested(Function)} is the scoped form.
+     *
+     * <pre>{@code
+     * session.beginNested().flatMap(sp -> session.flush().then(sp.rollback()));
+     * }</pre>
+     */
+    Mono<NestedTransaction> beginNested();
+
+    /**
      * Runs {@code work} with autoflush off (SQLAlchemy's {@code no_autoflush}).
      */
     <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work);
+
+    /**
+     * A query for entities of {@code type} (SQLAlchemy 2.0's {@code select(User)} run through the session).
+     *
+     * <pre>{@code
+     * session.select(User.class).where(User_.name.eq("sandy")).one();
+     * }</pre>
+     */
+    <T> EntityQuery<T> select(Class<T> type);
+
+    /** The same query, under SQLAlchemy's legacy name ({@code session.query(User)}). */
+    <T> EntityQuery<T> query(Class<T> type);
+
+    /**
+     * Runs a Core select and emits the first "column" of each row: the entity when the select starts with a mapped
+     * class's columns ({@code select(User.class)}), otherwise the first column's value.
+     *
+     * <pre>{@code
+     * session.scalars(select(User.class).where(User_.name.like("s%")));   // Flux<User>
+     * }</pre>
+     */
+    <T> Flux<T> scalars(io.retort.sql.Select select);
+
+    /**
+     * Runs a Core statement on the session's connection and transaction (after an autoflush) and emits its rows.
+     *
+     * <pre>{@code
+     * session.execute(select(User_.name, User_.id).where(User_.id.gt(5)));   // Flux<Row>
+     * }</pre>
+     */
+    Flux<io.retort.core.Row> execute(io.retort.sql.Executable statement);
+
+    /** {@link #execute(io.retort.sql.Executable)} with named parameters. */
+    Flux<io.retort.core.Row> execute(io.retort.sql.Executable statement, java.util.Map<String, ?> parameters);
 
     /** The factory this session came from. */
     SessionFactory factory();

@@ -72,6 +72,21 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    protected io.retort.dialect.TypeMap newTypeMap() {
+        return new H2TypeMap(this);
+    }
+
+    @Override
+    protected io.retort.dialect.DdlCompiler newDdlCompiler() {
+        return new H2DdlCompiler(this);
+    }
+
+    @Override
+    protected io.retort.dialect.Reflector newReflector() {
+        return new H2Reflector(this);
+    }
+
+    @Override
     public int maxBindParameters() {
         return 32767;
     }

@@ -142,6 +142,21 @@ public class MariaDbDialect extends Dialect {
                         Feature.SKIP_LOCKED));
     }
 
+    @Override
+    protected io.retort.dialect.TypeMap newTypeMap() {
+        return new MariaDbTypeMap(this);
+    }
+
+    @Override
+    protected io.retort.dialect.DdlCompiler newDdlCompiler() {
+        return new MariaDbDdlCompiler(this);
+    }
+
+    @Override
+    protected io.retort.dialect.Reflector newReflector() {
+        return new MariaDbReflector(this);
+    }
+
     /** The MariaDB protocol counts prepared-statement parameters in 16 bits. */
     @Override
     public int maxBindParameters() {

@@ -63,6 +63,23 @@ public class PostgresDialect extends Dialect {
                         Feature.FULL_OUTER_JOIN,
                         Feature.SKIP_LOCKED,
                         Feature.TRANSACTIONAL_DDL));
+        typeMap(); // loads the driver's codec classes now, not on an event loop
+    }
+
+    @Override
+    protected io.retort.dialect.TypeMap newTypeMap() {
+        PostgresTypeMap.preload();
+        return new PostgresTypeMap(this);
+    }
+
+    @Override
+    protected io.retort.dialect.DdlCompiler newDdlCompiler() {
+        return new PostgresDdlCompiler(this);
+    }
+
+    @Override
+    protected io.retort.dialect.Reflector newReflector() {
+        return new PostgresReflector(this);
     }
 
     /** The PostgreSQL wire protocol numbers bind parameters with a 16-bit count. */

@@ -55,7 +55,20 @@ public final class ArrayRow implements Row {
             T t = (T) v;
             return t;
         }
-        return Conversions.convert(v, type.javaType(), shape.names().get(i));
+        if (type.javaType().isInstance(v)) {
+            @SuppressWarnings("unchecked")
+            T t = (T) v;
+            return t;
+        }
+        try {
+            // through the dialect's type map: MariaDB's CHAR(36) UUIDs, converters, arrays, JSON, intervals
+            @SuppressWarnings("unchecked")
+            T t = (T) shape.typeMap().fromDriver(type, v);
+            return t;
+        } catch (io.retort.core.TypeConversionException e) {
+            throw new io.retort.core.TypeConversionException(
+                    "Column '" + shape.names().get(i) + "' cannot be read as " + type + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

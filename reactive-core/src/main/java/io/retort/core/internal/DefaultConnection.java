@@ -49,7 +49,8 @@ public final class DefaultConnection implements Connection {
             Executable stmt = statement.forParameters(parameters.keySet());
             CompiledStatement c = ctx.cache().compile(stmt);
             Object[] values = resolve(c, stmt, parameters);
-            return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultKeys()))
+            return lock.run(() ->
+                            run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultKeys(), c.resultTypes()))
                     .cast(Row.class);
         });
     }
@@ -60,7 +61,7 @@ public final class DefaultConnection implements Connection {
                     Executable stmt = statement.forParameters(parameters.keySet());
                     CompiledStatement c = ctx.cache().compile(stmt);
                     Object[] values = resolve(c, stmt, parameters);
-                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false, null));
+                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false, null, Map.of()));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
@@ -114,9 +115,10 @@ public final class DefaultConnection implements Connection {
             if (rows && sets.size() > 1) {
                 // a batch cannot return rows portably: one execution per parameter set, in order
                 return Flux.fromIterable(sets)
-                        .concatMap(set -> run(c.sql(), c.slots(), List.<Object[]>of(set), true, c.resultKeys()));
+                        .concatMap(set ->
+                                run(c.sql(), c.slots(), List.<Object[]>of(set), true, c.resultKeys(), c.resultTypes()));
             }
-            return run(c.sql(), c.slots(), sets, rows, rows ? c.resultKeys() : null);
+            return run(c.sql(), c.slots(), sets, rows, rows ? c.resultKeys() : null, c.resultTypes());
         }
         int rowsPerStatement = Math.max(
                 1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
@@ -132,7 +134,13 @@ public final class DefaultConnection implements Connection {
                 System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
                 slots.addAll(c.slots());
             }
-            return run(c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows, rows ? c.resultKeys() : null);
+            return run(
+                    c.multiValuesSql(n),
+                    slots,
+                    List.<Object[]>of(flat),
+                    rows,
+                    rows ? c.resultKeys() : null,
+                    c.resultTypes());
         });
     }
 
@@ -189,7 +197,12 @@ public final class DefaultConnection implements Connection {
      * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
      */
     private Flux<Object> run(
-            String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows, List<Object> resultKeys) {
+            String sql,
+            List<BindSlot> slots,
+            List<Object[]> sets,
+            boolean rows,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
             StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
@@ -218,8 +231,8 @@ public final class DefaultConnection implements Connection {
                 }
                 return Flux.error(t);
             }
-            Flux<Object> out =
-                    Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result, resultKeys) : updated(result));
+            Flux<Object> out = Flux.from(st.execute())
+                    .concatMap(result -> rows ? mapRows(result, resultKeys, resultTypes) : updated(result));
             Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
             Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
             if (event == null) {
@@ -233,13 +246,14 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    private Flux<Object> mapRows(Result result, List<Object> resultKeys) {
+    private Flux<Object> mapRows(
+            Result result, List<Object> resultKeys, Map<String, io.retort.types.SqlType<?>> resultTypes) {
         Dialect d = ctx.dialect();
         RowShape[] shape = {null};
         io.r2dbc.spi.RowMetadata[] seen = {null};
         return Flux.from(result.map((row, meta) -> {
             if (shape[0] == null || seen[0] != meta) {
-                shape[0] = RowShape.of(meta, d, resultKeys);
+                shape[0] = RowShape.of(meta, d, resultKeys, resultTypes);
                 seen[0] = meta;
             }
             return shape[0].read(row);
@@ -250,17 +264,25 @@ public final class DefaultConnection implements Connection {
         return Flux.from(result.getRowsUpdated()).map(n -> (Object) n.longValue());
     }
 
-    private static void bindAll(Statement st, List<BindSlot> slots, Object[] values, String sql) {
+    private void bindAll(Statement st, List<BindSlot> slots, Object[] values, String sql) {
+        io.retort.dialect.TypeMap types = ctx.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             BindSlot slot = slots.get(i);
+            io.retort.types.SqlType<?> type = slot.sqlType();
             try {
-                if (v == null) {
-                    st.bindNull(i, slot.javaType());
+                if (type != null) {
+                    v = types.toDriver(type, v);
+                }
+                Object typedNull = v == null && type != null ? types.nullParameter(type) : null;
+                if (typedNull != null) {
+                    st.bind(i, typedNull);
+                } else if (v == null) {
+                    st.bindNull(i, type != null ? types.driverClass(type) : slot.javaType());
                 } else {
                     st.bind(i, v instanceof Enum<?> e ? e.name() : v);
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | io.retort.core.TypeConversionException e) {
                 throw new InvalidRequestException(
                         "Cannot bind "
                                 + (v == null ? "NULL" : "a " + v.getClass().getName()) + " to parameter " + slot

@@ -25,13 +25,22 @@ public final class RowShape {
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> folded = new HashMap<>();
     private final Class<?>[] readAs;
+    private final io.retort.types.SqlType<?>[] types;
+    private final io.retort.dialect.TypeMap typeMap;
 
     private final List<Object> resultKeys;
 
-    private RowShape(List<String> names, Class<?>[] readAs, List<Object> resultKeys) {
+    private RowShape(
+            List<String> names,
+            Class<?>[] readAs,
+            List<Object> resultKeys,
+            io.retort.types.SqlType<?>[] types,
+            io.retort.dialect.TypeMap typeMap) {
         this.names = names;
         this.resultKeys = resultKeys != null && resultKeys.size() == names.size() ? resultKeys : null;
         this.readAs = readAs;
+        this.types = types;
+        this.typeMap = typeMap;
         for (int i = names.size() - 1; i >= 0; i--) {
             exact.put(names.get(i), i);
             folded.put(names.get(i).toLowerCase(Locale.ROOT), i);
@@ -39,19 +48,44 @@ public final class RowShape {
     }
 
     public static RowShape of(RowMetadata metadata, Dialect dialect) {
-        return of(metadata, dialect, null);
+        return of(metadata, dialect, null, Map.of());
     }
 
     /** With the compiled statement's result-column keys, so rows can be read by column expression. */
     public static RowShape of(RowMetadata metadata, Dialect dialect, List<Object> resultKeys) {
+        return of(metadata, dialect, resultKeys, Map.of());
+    }
+
+    /**
+     * With result-column keys, and result columns named in {@code resultTypes} read through their SQL type
+     * (the dialect's {@link io.retort.dialect.TypeMap}); names match case-insensitively.
+     */
+    public static RowShape of(
+            RowMetadata metadata,
+            Dialect dialect,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
         List<? extends ColumnMetadata> cols = metadata.getColumnMetadatas();
         List<String> names = new ArrayList<>(cols.size());
         Class<?>[] readAs = new Class<?>[cols.size()];
+        io.retort.types.SqlType<?>[] types = null;
+        Map<String, io.retort.types.SqlType<?>> folded = new HashMap<>();
+        for (Map.Entry<String, io.retort.types.SqlType<?>> e : resultTypes.entrySet()) {
+            folded.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        }
         for (int i = 0; i < cols.size(); i++) {
             ColumnMetadata c = cols.get(i);
             names.add(dialect.normalizeName(c.getName()));
             Class<?> jt = c.getJavaType();
-            if (jt != null && Clob.class.isAssignableFrom(jt)) {
+            io.retort.types.SqlType<?> typed =
+                    folded.isEmpty() ? null : folded.get(names.get(i).toLowerCase(Locale.ROOT));
+            if (typed != null) {
+                if (types == null) {
+                    types = new io.retort.types.SqlType<?>[cols.size()];
+                }
+                types[i] = typed;
+                readAs[i] = dialect.typeMap().readClass(typed);
+            } else if (jt != null && Clob.class.isAssignableFrom(jt)) {
                 readAs[i] = String.class;
             } else if (jt != null && Blob.class.isAssignableFrom(jt)) {
                 readAs[i] = ByteBuffer.class;
@@ -59,7 +93,12 @@ public final class RowShape {
                 readAs[i] = null;
             }
         }
-        return new RowShape(List.copyOf(names), readAs, resultKeys);
+        return new RowShape(List.copyOf(names), readAs, resultKeys, types, dialect.typeMap());
+    }
+
+    /** The dialect's type map, for reading values as their SQL types. */
+    public io.retort.dialect.TypeMap typeMap() {
+        return typeMap;
     }
 
     public List<String> names() {
@@ -104,7 +143,9 @@ public final class RowShape {
         for (int i = 0; i < values.length; i++) {
             Class<?> as = readAs[i];
             Object v = as == null ? row.get(i) : row.get(i, as);
-            if (v instanceof ByteBuffer b && as == ByteBuffer.class) {
+            if (types != null && types[i] != null) {
+                v = typeMap.fromDriver(types[i], v);
+            } else if (v instanceof ByteBuffer b && as == ByteBuffer.class) {
                 byte[] bytes = new byte[b.remaining()];
                 b.get(bytes);
                 v = bytes;

@@ -87,6 +87,11 @@ public final class AttributeModel {
         return type;
     }
 
+    /** The type values are read with (the column type; enums stored by name read as strings). */
+    public SqlType<?> storageType() {
+        return type;
+    }
+
     public boolean isId() {
         return id;
     }
@@ -154,23 +159,29 @@ public final class AttributeModel {
 
     /** The value as stored in the column (enums by name or ordinal). */
     public Object toColumnValue(Object value) {
-        if (value instanceof Enum<?> e) {
+        if (value instanceof Enum<?> e && enumType != null) {
             return enumOrdinal ? (Object) e.ordinal() : e.name();
         }
         return value;
     }
 
-    /** A column value converted back into the field's type. */
+    /** A column value (already read through the dialect's type map) converted into the field's type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object fromColumnValue(Object value) {
         if (value == null) {
             return null;
         }
         if (enumType != null) {
+            if (enumType.isInstance(value)) {
+                return value;
+            }
             if (enumOrdinal) {
                 return enumType.getEnumConstants()[((Number) value).intValue()];
             }
             return Enum.valueOf((Class) enumType, value.toString());
+        }
+        if (type.javaType().isInstance(value)) {
+            return value;
         }
         return type.fromDatabase(value);
     }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@link Session} implementation: identity map, frames for rollback, flush through {@link Statements}. */
-public final class DefaultSession implements Session {
+public final class DefaultSession implements Session, QueryRunner {
     private final SessionFactory factory;
     private final MapperRegistry registry;
     private final Statements statements;
@@ -326,18 +326,35 @@ public final class DefaultSession implements Session {
     }
 
     @Override
-    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
-        Mono<Frame> begin = op(() -> doFlush()
-                        .then(connection())
-                        .flatMap(c -> c.savepoint())
-                        .map(name -> {
-                            Frame f = new Frame(name);
-                            synchronized (this) {
-                                frames.push(f);
-                            }
-                            return f;
-                        }))
+    public Mono<io.retort.orm.NestedTransaction> beginNested() {
+        return beginFrame().map(f -> new io.retort.orm.NestedTransaction() {
+            @Override
+            public Mono<Void> commit() {
+                return op(() -> doFlush().then(Mono.defer(() -> releaseFrame(f))))
+                        .then();
+            }
+
+            @Override
+            public Mono<Void> rollback() {
+                return op(() -> rollbackFrame(f)).then();
+            }
+        });
+    }
+
+    private Mono<Frame> beginFrame() {
+        return op(() -> doFlush().then(connection()).flatMap(c -> c.savepoint()).map(name -> {
+                    Frame f = new Frame(name);
+                    synchronized (this) {
+                        frames.push(f);
+                    }
+                    return f;
+                }))
                 .next();
+    }
+
+    @Override
+    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
+        Mono<Frame> begin = beginFrame();
         return Flux.usingWhen(
                 begin,
                 f -> work.apply(this),
@@ -361,6 +378,75 @@ public final class DefaultSession implements Session {
                         noAutoflush--;
                     }
                 });
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public <T> io.retort.orm.EntityQuery<T> select(Class<T> type) {
+        EntityModel<T> model = registry.model(type);
+        return new io.retort.orm.EntityQuery<>(this, model, io.retort.sql.Sql.select(type));
+    }
+
+    @Override
+    public <T> io.retort.orm.EntityQuery<T> query(Class<T> type) {
+        return select(type);
+    }
+
+    @Override
+    public Session session() {
+        return this;
+    }
+
+    @Override
+    public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select))))
+                .map(row -> hydrate(model, row, false));
+    }
+
+    @Override
+    public <R> Mono<R> scalar(io.retort.sql.Select select, Class<R> type) {
+        return op(() -> autoflush().then(connection().flatMap(c -> c.scalar(select, type))))
+                .next();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Flux<T> scalars(io.retort.sql.Select select) {
+        EntityModel<?> model = entityOf(select);
+        if (model != null) {
+            return (Flux<T>) entities(model, select);
+        }
+        return execute(select).map(row -> (T) row.get(0));
+    }
+
+    /** The entity whose columns a select starts with, in attribute order, or {@code null}. */
+    private EntityModel<?> entityOf(io.retort.sql.Select select) {
+        List<io.retort.sql.ColumnElement<?>> cols = select.selectedColumns();
+        if (cols.isEmpty() || !(cols.get(0) instanceof io.retort.schema.Column<?> first) || first.table() == null) {
+            return null;
+        }
+        EntityModel<?> m = registry.modelOfTable(first.table());
+        if (m == null || cols.size() < m.attributes().size()) {
+            return null;
+        }
+        List<AttributeModel> attrs = m.attributes();
+        for (int i = 0; i < attrs.size(); i++) {
+            if (cols.get(i) != attrs.get(i).column()) {
+                return null;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public Flux<Row> execute(io.retort.sql.Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Flux<Row> execute(io.retort.sql.Executable statement, Map<String, ?> parameters) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(statement, parameters))));
     }
 
     // ------------------------------------------------------------------ transactions and frames
@@ -518,8 +604,10 @@ public final class DefaultSession implements Session {
     public synchronized <T> T hydrate(EntityModel<T> model, Row row, boolean overwrite) {
         List<AttributeModel> attrs = model.attributes();
         Object[] values = new Object[attrs.size()];
+        io.retort.dialect.TypeMap types = statements.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
-            values[i] = attrs.get(i).fromColumnValue(row.get(i));
+            AttributeModel a = attrs.get(i);
+            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(i)));
         }
         List<AttributeModel> ids = model.ids();
         Object id;
@@ -590,17 +678,25 @@ public final class DefaultSession implements Session {
         }
         return connection()
                 .flatMap(c -> Flux.concat(
-                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)),
-                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)),
-                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)))
+                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)
+                                        .onErrorMap(e -> flushError(e, "INSERT", g.model()))),
+                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)
+                                        .onErrorMap(e -> flushError(e, "UPDATE", g.model()))),
+                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)
+                                        .onErrorMap(e -> flushError(e, "DELETE", g.model()))))
                         .then())
-                .onErrorResume(e -> doRollback().then(Mono.error(flushError(e))));
+                .onErrorResume(e -> doRollback().then(Mono.error(e)));
     }
 
-    private static Throwable flushError(Throwable e) {
+    /** A constraint violation of the flush, named by statement kind, entity and table; the driver's message keeps the constraint. */
+    private static Throwable flushError(Throwable e, String what, EntityModel<?> model) {
         if (e instanceof IntegrityViolationException iv) {
             return new IntegrityViolationException(
-                    "Flush failed; the transaction was rolled back: " + iv.getMessage(), iv.sql(), iv.sqlState(), iv);
+                    "Flush failed (" + what + " of " + model.type().getSimpleName() + ", table " + model.tableName()
+                            + "); the transaction was rolled back: " + iv.getMessage(),
+                    iv.sql(),
+                    iv.sqlState(),
+                    iv);
         }
         return e;
     }
@@ -620,7 +716,8 @@ public final class DefaultSession implements Session {
         for (InstanceState s : g.rows()) {
             List<AttributeModel> cols = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
-                boolean generatedNull = a.generation() == GenerationType.IDENTITY && a.get(s.object()) == null;
+                boolean generatedNull =
+                        a.generation() != null && a.generation() != GenerationType.UUID && a.get(s.object()) == null;
                 if (a.isInsertable() && !generatedNull) {
                     cols.add(a);
                 }
@@ -635,9 +732,13 @@ public final class DefaultSession implements Session {
     private Mono<Void> insertShape(
             Connection c, EntityModel<?> m, List<AttributeModel> cols, List<InstanceState> rows, Frame frame) {
         List<AttributeModel> returning = new ArrayList<>();
+        List<AttributeModel> sequenced = new ArrayList<>();
         for (AttributeModel a : m.attributes()) {
             if (!cols.contains(a)) {
                 returning.add(a); // generated ids and server-filled (non-insertable) columns
+                if (a.generation() == GenerationType.SEQUENCE) {
+                    sequenced.add(a);
+                }
             }
         }
         List<Map<String, Object>> params = new ArrayList<>(rows.size());
@@ -649,7 +750,7 @@ public final class DefaultSession implements Session {
             }
             params.add(p);
         }
-        TextClause stmt = statements.insert(m, cols, returning);
+        TextClause stmt = statements.insert(m, sequenced, cols, returning);
         Mono<Void> write;
         if (returning.isEmpty()) {
             write = c.executeUpdate(stmt, params).then();
@@ -660,7 +761,10 @@ public final class DefaultSession implements Session {
                         InstanceState s = rows.get(index[0]++);
                         for (int i = 0; i < returning.size(); i++) {
                             AttributeModel a = returning.get(i);
-                            a.set(s.object(), a.fromColumnValue(row.get(i)));
+                            a.set(
+                                    s.object(),
+                                    a.fromColumnValue(
+                                            statements.dialect().typeMap().fromDriver(a.storageType(), row.get(i))));
                         }
                     })
                     .then();

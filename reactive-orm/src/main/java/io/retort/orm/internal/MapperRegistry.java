@@ -33,6 +33,13 @@ import java.util.Map;
  * field, and builds the {@link MetaData} of the mapped tables.
  */
 public final class MapperRegistry {
+    /** Columns of every mapped class, for {@code select(User.class)} in Core (the last factory to map a class wins). */
+    private static final Map<Class<?>, List<Column<?>>> ENTITY_COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        io.retort.sql.ClassColumns.register(ENTITY_COLUMNS::get);
+    }
+
     private final NamingStrategy naming;
     private final Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
     private final MetaData metadata = new MetaData();
@@ -58,8 +65,17 @@ public final class MapperRegistry {
             }
             m.table(metadata.table(m.tableName(), cols.toArray(Column<?>[]::new)));
             for (AttributeModel a : m.attributes()) {
-                io.retort.orm.metamodel.Attribute.bind(m.type(), a.name(), a.column());
+                if (a.sequence() != null
+                        && metadata.sequences().stream().noneMatch(q -> q.name().equals(a.sequence()))) {
+                    metadata.sequence(io.retort.schema.Sequence.named(a.sequence()));
+                }
             }
+            List<Column<?>> mapped = new ArrayList<>();
+            for (AttributeModel a : m.attributes()) {
+                io.retort.orm.metamodel.Attribute.bind(m.type(), a.name(), a.column());
+                mapped.add(a.column());
+            }
+            ENTITY_COLUMNS.put(m.type(), List.copyOf(mapped));
         }
     }
 
@@ -73,6 +89,16 @@ public final class MapperRegistry {
                     + "); add it with SessionFactory.builder(engine).entities(...)");
         }
         return (EntityModel<E>) m;
+    }
+
+    /** The model whose table is {@code table}, or {@code null}. */
+    public EntityModel<?> modelOfTable(io.retort.schema.Table table) {
+        for (EntityModel<?> m : models.values()) {
+            if (m.table() == table) {
+                return m;
+            }
+        }
+        return null;
     }
 
     public boolean isMapped(Class<?> type) {
@@ -95,6 +121,9 @@ public final class MapperRegistry {
         Column<?> c = Column.column(a.columnName(), a.type());
         if (a.isId()) {
             c = c.primaryKey();
+            if (a.generation() == io.retort.orm.mapping.GenerationType.IDENTITY) {
+                c = c.autoincrement();
+            }
         } else if (!a.isNullable()) {
             c = c.notNull();
         }
