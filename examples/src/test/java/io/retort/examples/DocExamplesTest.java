@@ -10,6 +10,7 @@ import io.retort.examples.docs.EngineExamples;
 import io.retort.examples.docs.ExpressionLanguageExamples;
 import io.retort.examples.docs.OrmExamples;
 import io.retort.examples.docs.ReadmeExample;
+import io.retort.examples.docs.SchemaExamples;
 import io.retort.examples.tour.User;
 import io.retort.orm.SessionFactory;
 import java.time.Duration;
@@ -105,5 +106,16 @@ class DocExamplesTest {
         assertThat(engine.connect(c -> c.scalar(text("SELECT COUNT(*) FROM user_account"), Long.class))
                         .blockLast(T))
                 .isEqualTo(5L); // spongebob, sandy, gary, larry, pearl; plankton was rolled back
+    }
+
+    @Test
+    void schema() {
+        SchemaExamples.createReflectDrop(engine).block(T);
+        assertThat(engine.connect(c -> c.scalar(
+                                text("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'PLAYERS'"),
+                                Long.class))
+                        .blockLast(T))
+                .isZero(); // created, reflected, dropped
+        assertThat(SchemaExamples.customColumns()).extracting(c -> c.name()).containsExactly("settings", "price");
     }
 }
