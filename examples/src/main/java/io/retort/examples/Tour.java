@@ -17,6 +17,7 @@ import io.retort.examples.tour.Address;
 import io.retort.examples.tour.Address_;
 import io.retort.examples.tour.User;
 import io.retort.examples.tour.User_;
+import io.retort.orm.NoResultException;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.schema.MetaData;
@@ -62,9 +63,11 @@ public final class Tour {
         try {
             Map<String, Long> ids = core(engine);
             section("Part 2: ORM");
-            orm(engine, ids);
-            // Part 3 (ORM queries) and part 4 (relationships with selectin and lazy fetch()) join the tour when
-            // the ORM query and relationship APIs are released.
+            SessionFactory sessions = orm(engine, ids);
+            section("Part 3: ORM queries");
+            queries(sessions);
+            // Part 4 (relationships, with selectinload and a lazy fetch()) joins the tour when the relationship
+            // API is released.
         } finally {
             engine.dispose().block(T);
         }
@@ -198,7 +201,7 @@ public final class Tour {
         return ids;
     }
 
-    static void orm(Engine engine, Map<String, Long> ids) {
+    static SessionFactory orm(Engine engine, Map<String, Long> ids) {
         step("11. Map two classes and build a SessionFactory (SQLAlchemy's sessionmaker)");
         // tag::session-factory[]
         SessionFactory sessions = SessionFactory.builder(engine)
@@ -260,8 +263,50 @@ public final class Tour {
                 .doOnNext(row -> System.out.println("   " + row.get(User_.name) + " <" + row.get(Address_.email) + ">"))
                 .blockLast(T);
         // end::metamodel-core[]
-        // ORM queries (session.select(User.class).where(User_.name.eq("sandy"))) and relationships (selectinload,
-        // Lazy.fetch()) join the tour here, as steps of their own, when those APIs are released.
+        return sessions;
+    }
+
+    static void queries(SessionFactory sessions) {
+        Session session = sessions.open().block(T);
+
+        step("18. session.select(User.class): entities from a query with metamodel criteria");
+        // tag::orm-select[]
+        List<User> found = session.select(User.class)
+                .where(User_.name.in("sandy", "spongebob", "squidward"))
+                .orderBy(User_.name.asc())
+                .all() // Flux<User>: one object per primary key, from the identity map when already loaded
+                .collectList()
+                .block(T);
+        found.forEach(u -> System.out.println("   " + u));
+        // end::orm-select[]
+
+        step("19. The legacy style: session.query(...).filterBy(...), and count()");
+        // tag::orm-query[]
+        User patrick =
+                session.query(User.class).filterBy("name", "patrick").one().block(T);
+        Long users = session.query(User.class).count().block(T);
+        System.out.println("   " + patrick + " is one of " + users + " users");
+        // end::orm-query[]
+
+        step("20. Core-style: session.scalars(select(User.class)...) with a join to a mapped table");
+        // tag::orm-scalars[]
+        session.<User>scalars(select(User.class)
+                        .join(sessions.metadata().table("address"))
+                        .where(Address_.email.endsWith("@krustykrab.com")))
+                .doOnNext(u -> System.out.println("   works at the Krusty Krab: " + u.name()))
+                .blockLast(T);
+        // end::orm-scalars[]
+
+        step("21. one() with no row is an error that says so");
+        // tag::orm-one-none[]
+        session.select(User.class)
+                .where(User_.name.eq("plankton"))
+                .one()
+                .doOnError(e -> System.out.println("   " + e.getClass().getSimpleName() + ": " + e.getMessage()))
+                .onErrorResume(NoResultException.class, e -> Mono.empty())
+                .block(T);
+        // end::orm-one-none[]
+        session.close().block(T);
     }
 
     private static void section(String title) {

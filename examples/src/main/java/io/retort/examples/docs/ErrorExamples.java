@@ -9,6 +9,7 @@ import static io.retort.types.Types.INTEGER;
 import io.retort.core.Engine;
 import io.retort.core.EngineOptions;
 import io.retort.examples.tour.User;
+import io.retort.examples.tour.User_;
 import io.retort.orm.SessionFactory;
 import io.retort.orm.mapping.Entity;
 import io.retort.schema.MetaData;
@@ -44,12 +45,7 @@ public final class ErrorExamples {
      * @param args unused
      */
     public static void main(String[] args) {
-        Engine engine = Engine.create(
-                "r2dbc:h2:mem:///errors?options=DB_CLOSE_DELAY=-1",
-                EngineOptions.builder()
-                        .poolMaxSize(1)
-                        .acquireTimeout(Duration.ofMillis(200))
-                        .build());
+        Engine engine = Engine.create("r2dbc:h2:mem:///errors?options=DB_CLOSE_DELAY=-1");
         engine.transaction(
                         c -> c.executeUpdate(text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(30))"))
                                 .then(c.executeUpdate(text("INSERT INTO users VALUES (1, 'sandy')")))
@@ -80,8 +76,16 @@ public final class ErrorExamples {
         show("unknown driver", () -> Engine.create("r2dbc:oracle://scott@localhost/x"));
         show("nested outside a transaction", () -> engine.connect(c -> c.nested(n -> Mono.just(1)))
                 .blockLast(T));
-        show("pool timeout", () -> engine.connect(c -> engine.connect(c2 -> c2.execute(select(users.c("id")))))
+        Engine small = Engine.create(
+                "r2dbc:h2:mem:///errors?options=DB_CLOSE_DELAY=-1",
+                EngineOptions.builder()
+                        .poolMaxSize(1)
+                        .acquireTimeout(Duration.ofMillis(200))
+                        .build());
+        small.connect(c -> c.execute(text("SELECT 1"))).blockLast(T); // warm up: the first connect is slow
+        show("pool timeout", () -> small.connect(c -> small.connect(c2 -> c2.execute(select(users.c("id")))))
                 .blockLast(T));
+        small.dispose().block(T);
         show(
                 "mapping",
                 () -> SessionFactory.builder(engine).entities(NoId.class).build());
@@ -102,6 +106,26 @@ public final class ErrorExamples {
                                     .then(Mono.fromRunnable(() -> loaded.fullname("changed")))))
                     .blockLast(T);
         });
+        show("flush integrity", () -> sessions.inTransaction(s -> {
+                    User dup = new User("dup", "First");
+                    s.add(dup);
+                    return s.flush()
+                            .then(Mono.fromRunnable(() -> {
+                                User again = new User("again", "Second");
+                                s.add(again);
+                            }))
+                            .then(s.execute(text("CREATE UNIQUE INDEX ux_fullname ON user_account (fullname)"))
+                                    .then())
+                            .then(Mono.fromRunnable(() -> s.add(new User("third", "First"))))
+                            .then(s.flush());
+                })
+                .blockLast(T));
+        show("no result", () -> sessions.inSession(
+                        s -> s.select(User.class).where(User_.name.eq("nobody")).one())
+                .blockLast(T));
+        show(
+                "several results",
+                () -> sessions.inSession(s -> s.select(User.class).oneOrNone()).blockLast(T));
         engine.dispose().block(T);
     }
 
