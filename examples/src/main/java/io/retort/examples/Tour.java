@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  * argument runs it elsewhere (on an empty database).
  *
  * <p>Part one is Core (engine, schema objects, executemany, a join, transactions and savepoints); part two is the
- * ORM (mapping, the session's unit of work). Examples may block at the edges ({@code block()}) to print results
+ * ORM (mapping, the session's unit of work); part three ORM queries. Relationships will be part four. Examples may block at the edges ({@code block()}) to print results
  * in order; library code never does.
  *
  * <pre>{@code
