@@ -1,5 +1,7 @@
 package io.retort.examples;
 
+import static io.retort.orm.Loading.joinedload;
+import static io.retort.orm.Loading.selectinload;
 import static io.retort.schema.Column.column;
 import static io.retort.sql.Sql.delete;
 import static io.retort.sql.Sql.func;
@@ -26,6 +28,7 @@ import io.retort.sql.Select;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,8 +69,8 @@ public final class Tour {
             SessionFactory sessions = orm(engine, ids);
             section("Part 3: ORM queries");
             queries(sessions);
-            // Part 4 (relationships, with selectinload and a lazy fetch()) joins the tour when the relationship
-            // API is released.
+            section("Part 4: relationships");
+            relationships(sessions);
         } finally {
             engine.dispose().block(T);
         }
@@ -235,13 +238,12 @@ public final class Tour {
         System.out.println("   now: " + sandy);
         // end::update[]
 
-        step("15. Add addresses for the new users, then delete one user with its address");
-        session.add(new Address(squidward.id(), "squidward@krustykrab.com"));
-        Address krabsMail = session.add(new Address(krabs.id(), "krabs@krustykrab.com"));
-        session.commit().block(T);
+        step("15. Add addresses through the relationship, then delete one user: the cascade deletes its address");
+        squidward.addresses().add(new Address("squidward@krustykrab.com")); // sets the address's user too
+        krabs.addresses().add(new Address("krabs@krustykrab.com"));
+        session.commit().block(T); // one INSERT of both addresses, user_id taken from their users
         // tag::delete[]
-        session.delete(krabsMail);
-        session.delete(krabs);
+        session.delete(krabs); // cascade: his addresses are deleted too
         session.commit().block(T); // DELETE address ... then DELETE user_account ...: children first
         System.out.println("   krabs is now " + session.state(krabs));
         // end::delete[]
@@ -258,7 +260,7 @@ public final class Tour {
         step("17. The generated metamodel (User_, Address_) in a Core query: checked by javac");
         // tag::metamodel-core[]
         engine.connect(conn -> conn.execute(select(User_.name, Address_.email)
-                        .join(sessions.metadata().table("address")) // ON from @References("user_account.id")
+                        .join(sessions.metadata().table("address")) // ON from the user_id foreign key
                         .orderBy(User_.name, Address_.email)))
                 .doOnNext(row -> System.out.println("   " + row.get(User_.name) + " <" + row.get(Address_.email) + ">"))
                 .blockLast(T);
@@ -307,6 +309,61 @@ public final class Tour {
                 .block(T);
         // end::orm-one-none[]
         session.close().block(T);
+    }
+
+    static void relationships(SessionFactory sessions) {
+        Session session = sessions.open().block(T);
+
+        step("22. selectinload: the users and all their addresses in two statements, whatever the number of users");
+        // tag::selectinload[]
+        List<User> users = session.select(User.class)
+                .options(selectinload(User_.addresses)) // one extra SELECT ... WHERE user_id IN (...)
+                .orderBy(User_.name)
+                .all()
+                .collectList()
+                .block(T);
+        users.forEach(u -> System.out.println("   " + u.name() + ": "
+                + u.addresses().stream().map(Address::email).toList()));
+        // end::selectinload[]
+        session.close().block(T);
+
+        step("23. A lazy relationship is a publisher: fetch() loads it, never a blocking getter");
+        // tag::lazy-fetch[]
+        Session other = sessions.open().block(T);
+        Address mail = other.select(Address.class)
+                .where(Address_.email.like("sandy%"))
+                .first()
+                .block(T);
+        System.out.println("   loaded before fetch? " + mail.user().isLoaded());
+        User owner = mail.user().fetch().block(T); // one SELECT (or none: the identity map has it)
+        System.out.println("   " + mail.email() + " belongs to " + owner.name());
+        // end::lazy-fetch[]
+
+        step("24. fetch() calls issued together are coalesced into one IN (...) query: no accidental N+1");
+        // tag::coalesced-fetch[]
+        Integer total = other.select(User.class)
+                .all()
+                .collectList()
+                .flatMapMany(
+                        all -> Flux.fromIterable(all).flatMap(u -> u.addresses().fetch())) // one SELECT
+                .map(List::size)
+                .reduce(0, Integer::sum)
+                .block(T);
+        System.out.println("   addresses of all users: " + total);
+        // end::coalesced-fetch[]
+        other.close().block(T);
+
+        step("25. joinedload: users and addresses in one statement (LEFT OUTER JOIN), users de-duplicated");
+        // tag::joinedload[]
+        sessions.inSession(s -> s.select(User.class)
+                        .options(joinedload(User_.addresses))
+                        .orderBy(User_.name)
+                        .limit(2) // the limit counts users: the query is wrapped as a derived table
+                        .all())
+                .doOnNext(u -> System.out.println(
+                        "   " + u.name() + " has " + u.addresses().size() + " address(es)"))
+                .blockLast(T);
+        // end::joinedload[]
     }
 
     private static void section(String title) {

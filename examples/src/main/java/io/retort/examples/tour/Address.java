@@ -1,17 +1,18 @@
 package io.retort.examples.tour;
 
+import io.retort.orm.Lazy;
 import io.retort.orm.mapping.Column;
 import io.retort.orm.mapping.Entity;
 import io.retort.orm.mapping.GeneratedValue;
 import io.retort.orm.mapping.Id;
-import io.retort.orm.mapping.References;
+import io.retort.orm.mapping.JoinColumn;
+import io.retort.orm.mapping.ManyToOne;
 
 /**
- * An e-mail address of a {@link User}, mapped to {@code address}. The link to its user is a plain foreign-key
- * attribute for now; relationship attributes ({@code Lazy<User>}) come with the ORM's relationship support.
+ * An e-mail address of a {@link User}, mapped to {@code address}; its user is a lazy many-to-one relationship.
  *
  * <pre>{@code
- * session.add(new Address(sandy.id(), "sandy@sqlalchemy.org"));
+ * sandy.addresses().add(new Address("sandy@sqlalchemy.org"));   // sets the address's user too
  * }</pre>
  */
 // tag::address-entity[]
@@ -21,16 +22,16 @@ public class Address {
     @GeneratedValue
     private Long id;
 
-    @References("user_account.id") // orders the flush: users are inserted before their addresses
-    private Long userId;
+    @ManyToOne // the foreign key user_id; a Lazy holder: loaded explicitly, as a publisher
+    @JoinColumn(name = "user_id")
+    private Lazy<User> user = Lazy.empty();
 
     @Column(length = 100, nullable = false)
     private String email;
 
     protected Address() {}
 
-    public Address(Long userId, String email) {
-        this.userId = userId;
+    public Address(String email) {
         this.email = email;
     }
     // end::address-entity[]
@@ -39,8 +40,8 @@ public class Address {
         return id;
     }
 
-    public Long userId() {
-        return userId;
+    public Lazy<User> user() {
+        return user;
     }
 
     public String email() {
@@ -49,6 +50,6 @@ public class Address {
 
     @Override
     public String toString() {
-        return "Address(id=" + id + ", userId=" + userId + ", email=" + email + ")";
+        return "Address(id=" + id + ", email=" + email + ")";
     }
 }

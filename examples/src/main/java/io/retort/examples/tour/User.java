@@ -1,9 +1,12 @@
 package io.retort.examples.tour;
 
+import io.retort.orm.LazyList;
+import io.retort.orm.mapping.Cascade;
 import io.retort.orm.mapping.Column;
 import io.retort.orm.mapping.Entity;
 import io.retort.orm.mapping.GeneratedValue;
 import io.retort.orm.mapping.Id;
+import io.retort.orm.mapping.OneToMany;
 import io.retort.orm.mapping.Version;
 
 /**
@@ -25,6 +28,13 @@ public class User {
 
     private String fullname; // unannotated fields map by name (snake_case)
 
+    // the other side of Address.user; adding an address here sets its user (and the reverse)
+    @OneToMany(
+            mappedBy = "user",
+            cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN},
+            orderBy = "email")
+    private LazyList<Address> addresses = LazyList.empty();
+
     @Version // incremented by every UPDATE; a concurrent change is a StaleDataException
     private int version;
 
@@ -42,6 +52,11 @@ public class User {
 
     public String name() {
         return name;
+    }
+
+    /** The user's addresses: loaded for new users, or by selectinload / joinedload / fetch(). */
+    public LazyList<Address> addresses() {
+        return addresses;
     }
 
     public String fullname() {
