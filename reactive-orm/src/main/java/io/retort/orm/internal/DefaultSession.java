@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -127,6 +128,15 @@ public final class DefaultSession implements Session, QueryRunner {
         forget(s);
         if (s.key() != null) {
             detached.put(entity, Boolean.TRUE);
+        }
+        for (RelationshipModel r : s.model().relationships()) {
+            if (r.cascades(io.retort.orm.mapping.Cascade.EXPUNGE)) {
+                for (Object t : Relationships.loadedTargets(r, entity)) {
+                    if (states.containsKey(t)) {
+                        expunge(t);
+                    }
+                }
+            }
         }
     }
 
@@ -244,6 +254,9 @@ public final class DefaultSession implements Session, QueryRunner {
                     EntityModel<T> model = (EntityModel<T>) s.model();
                     return load(model, s.key().values(), true)
                             .next()
+                            .flatMap(o -> refreshCascade(
+                                            s.model(), o, java.util.Collections.newSetFromMap(new IdentityHashMap<>()))
+                                    .thenReturn(o))
                             .switchIfEmpty(Mono.error(new InvalidRequestException(
                                     "Cannot refresh " + model.type().getSimpleName() + " "
                                             + s.key().values() + ": its row no longer exists")));
@@ -253,32 +266,72 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <T> Mono<T> merge(T entity) {
-        return op(() -> {
-                    synchronized (this) {
-                        if (states.containsKey(entity)) {
-                            return Mono.just(entity);
-                        }
-                    }
-                    @SuppressWarnings("unchecked")
-                    EntityModel<T> model = (EntityModel<T>) registry.model(entity.getClass());
-                    EntityKey key = EntityKey.of(model, entity);
-                    if (key == null) {
-                        return Mono.fromSupplier(() -> add(copyOf(model, entity, null)));
-                    }
-                    Mono<T> target;
-                    synchronized (this) {
-                        InstanceState s = identityMap.get(key);
-                        target = s != null ? Mono.just(model.type().cast(s.object())) : Mono.empty();
-                    }
-                    return target.switchIfEmpty(Mono.defer(() -> autoflush()
-                                    .then(load(model, key.values(), false).next())))
-                            .map(existing -> {
-                                copyInto(model, entity, existing);
-                                return existing;
-                            })
-                            .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))));
+        return op(() -> doMerge(entity, new IdentityHashMap<>())).next();
+    }
+
+    /** Merges {@code entity} and, through MERGE cascades, its loaded related objects; inside an operation. */
+    private <T> Mono<T> doMerge(T entity, Map<Object, Object> seen) {
+        synchronized (this) {
+            if (states.containsKey(entity)) {
+                return Mono.just(entity);
+            }
+            if (seen.containsKey(entity)) {
+                @SuppressWarnings("unchecked")
+                T done = (T) seen.get(entity);
+                return Mono.just(done);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        EntityModel<T> model = (EntityModel<T>) registry.model(entity.getClass());
+        EntityKey key = EntityKey.of(model, entity);
+        Mono<T> target;
+        if (key == null) {
+            target = Mono.empty();
+        } else {
+            synchronized (this) {
+                InstanceState s = identityMap.get(key);
+                target = s != null
+                        ? Mono.just(model.type().cast(s.object()))
+                        : Mono.defer(() -> autoflush()
+                                .then(load(model, key.values(), false).next()));
+            }
+        }
+        return target.map(existing -> {
+                    copyInto(model, entity, existing);
+                    return existing;
                 })
-                .next();
+                .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))))
+                .flatMap(merged -> {
+                    seen.put(entity, merged);
+                    return Flux.fromIterable(model.relationships())
+                            .filter(r -> r.cascades(io.retort.orm.mapping.Cascade.MERGE)
+                                    && Relationships.isLoaded(r, entity))
+                            .concatMap(r -> Flux.fromIterable(Relationships.loadedTargets(r, entity))
+                                    .concatMap(t -> doMerge(t, seen))
+                                    .collectList()
+                                    .doOnNext(targets -> relationships.setMerged(r, merged, targets)))
+                            .then(Mono.just(merged));
+                });
+    }
+
+    /** Reloads the loaded related objects that REFRESH cascades reach; inside an operation. */
+    private Mono<Void> refreshCascade(EntityModel<?> model, Object entity, Set<Object> seen) {
+        if (!seen.add(entity)) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(model.relationships())
+                .filter(r -> r.cascades(io.retort.orm.mapping.Cascade.REFRESH) && Relationships.isLoaded(r, entity))
+                .concatMap(r -> Flux.fromIterable(Relationships.loadedTargets(r, entity))
+                        .concatMap(t -> {
+                            InstanceState ts = stateOf(t);
+                            if (ts == null || ts.key() == null || seen.contains(t)) {
+                                return Mono.empty();
+                            }
+                            return load(ts.model(), ts.key().values(), true)
+                                    .next()
+                                    .flatMap(o -> refreshCascade(ts.model(), o, seen));
+                        }))
+                .then();
     }
 
     private static <T> T copyOf(EntityModel<T> model, T source, Map<String, Object> unused) {

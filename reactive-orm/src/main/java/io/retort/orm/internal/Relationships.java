@@ -659,6 +659,30 @@ final class Relationships {
                 }));
     }
 
+    /** After a merge: the persistent object's relationship holds the merged targets. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void setMerged(RelationshipModel r, Object owner, List<Object> targets) {
+        synchronized (session) {
+            switch (r.holder) {
+                case LAZY -> lazyOf(r, owner).fill(targets.isEmpty() ? null : targets.get(0));
+                case LAZY_LIST -> {
+                    Object h = r.holderOf(owner);
+                    if (h == null) {
+                        h = LazyList.empty();
+                        r.setHolder(owner, h);
+                    }
+                    ((LazyList) h).fill(targets);
+                }
+                case PLAIN_LIST -> r.setHolder(owner, new ArrayList<>(targets));
+            }
+            if (r.kind == RelationshipModel.Kind.ONE_TO_MANY && r.inverse != null) {
+                for (Object t : targets) {
+                    lazyOf(r.inverse, t).fill(owner);
+                }
+            }
+        }
+    }
+
     private Object fkValueInRow(EntityModel<?> model, AttributeModel fk, Row row) {
         int i = model.attributes().indexOf(fk);
         return session.readValue(fk, row.get(i));
