@@ -140,7 +140,10 @@ public final class EntityQuery<T> {
         return select;
     }
 
-    /** Every matching entity, streamed as rows arrive. */
+    /**
+     * Every matching entity. The rows are read whole before the entities are emitted (like SQLAlchemy's default ORM
+     * results), so the subscriber may run other session operations for each one.
+     */
     public Flux<T> all() {
         return runner.entities(model, select, options);
     }
@@ -185,7 +188,7 @@ public final class EntityQuery<T> {
 
     /** Whether any row matches. */
     public Mono<Boolean> exists() {
-        return runner.entities(model, select.limit(1)).hasElements();
+        return runner.scalar(Sql.select(Sql.exists(select)), Boolean.class);
     }
 
     /** Legacy {@code query.get(id)}: the same as {@code session.get(type, id)}. */

@@ -296,9 +296,21 @@ public final class DefaultSession implements Session, QueryRunner {
                                 .then(load(model, key.values(), false).next()));
             }
         }
-        return target.map(existing -> {
+        return target.flatMap(existing -> {
+                    AttributeModel v = model.version();
+                    if (v != null) {
+                        Object given = v.get(entity);
+                        Object current = v.get(existing);
+                        if (given != null && ((Number) given).longValue() != 0 && !given.equals(current)) {
+                            return Mono.error(new StaleDataException("Cannot merge "
+                                    + model.type().getSimpleName() + " "
+                                    + key.values() + ": it has version " + given + ", but the row is at version "
+                                    + current
+                                    + " (changed since it was detached); reload it and apply the change again"));
+                        }
+                    }
                     copyInto(model, entity, existing);
-                    return existing;
+                    return Mono.just(existing);
                 })
                 .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))))
                 .flatMap(merged -> {
@@ -369,7 +381,10 @@ public final class DefaultSession implements Session, QueryRunner {
                         return Mono.empty();
                     }
                     Connection c = connection;
-                    return c.commit().then(release()).then(Mono.fromRunnable(this::afterCommit));
+                    return c.commit()
+                            .onErrorResume(e -> doRollback().then(Mono.error(e))) // closes the connection too
+                            .then(Mono.defer(this::release))
+                            .then(Mono.fromRunnable(this::afterCommit));
                 })))
                 .then();
     }
@@ -481,6 +496,10 @@ public final class DefaultSession implements Session, QueryRunner {
 
     Object readValue(AttributeModel a, Object raw) {
         return a.fromColumnValue(statements.dialect().typeMap().fromDriver(a.storageType(), raw));
+    }
+
+    Mono<Void> autoflushNow() {
+        return autoflush();
     }
 
     <T> Flux<T> inOp(Supplier<? extends Publisher<T>> work) {
@@ -607,7 +626,11 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public Flux<Row> execute(io.retort.sql.Executable statement, Map<String, ?> parameters) {
-        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(statement, parameters))));
+        // read whole before emitting, so a subscriber can run session operations per row without waiting on itself
+        return op(() -> autoflush().then(connection().flatMap(c -> c.execute(statement, parameters)
+                        .collectList())))
+                .next()
+                .flatMapIterable(rows -> rows);
     }
 
     // ------------------------------------------------------------------ transactions and frames
@@ -640,12 +663,13 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> doRollback() {
         Mono<Void> db =
                 connection == null ? Mono.empty() : connection.rollback().onErrorResume(e -> Mono.empty());
-        return db.then(release()).then(Mono.fromRunnable(() -> {
+        return db.then(Mono.defer(this::release)).then(Mono.fromRunnable(() -> {
             synchronized (this) {
                 while (!frames.isEmpty()) {
                     undo(frames.pop());
                 }
                 restoreDirty();
+                resetRelationshipsAfterRollback();
                 frames.push(new Frame(null));
             }
         }));
@@ -685,8 +709,44 @@ public final class DefaultSession implements Session, QueryRunner {
                         break;
                     }
                 }
+                resetRelationshipsAfterRollback();
             }
         }));
+    }
+
+    /**
+     * After a rollback, relationships must not keep pointing at what was rolled back (or a later flush would write
+     * it again): loaded collections of persistent objects are unloaded (SQLAlchemy expires them), objects that
+     * left the session are taken out of pending objects' holders, and a persistent object whose to-one target left
+     * gets its last flushed values back.
+     */
+    private void resetRelationshipsAfterRollback() {
+        for (InstanceState s : new ArrayList<>(states.values())) {
+            boolean persistent = s.key() != null && s.state() != ObjectState.PENDING;
+            for (RelationshipModel r : s.model().relationships()) {
+                Object h = r.holderOf(s.object());
+                if (h instanceof io.retort.orm.LazyList<?> list && list.isLoaded()) {
+                    if (persistent) {
+                        list.unload();
+                    } else {
+                        for (Object t : list.snapshot()) {
+                            if (!states.containsKey(t)) {
+                                list.removeQuietly(t);
+                            }
+                        }
+                    }
+                } else if (h instanceof io.retort.orm.Lazy<?> lazy
+                        && lazy.isLoaded()
+                        && lazy.get() != null
+                        && !states.containsKey(lazy.get())) {
+                    if (persistent) {
+                        s.restoreSnapshot();
+                    } else {
+                        lazy.fill(null);
+                    }
+                }
+            }
+        }
     }
 
     /** Unflushed changes of persistent objects go back to their last flushed values. */
@@ -789,11 +849,21 @@ public final class DefaultSession implements Session, QueryRunner {
         EntityKey key = new EntityKey(model.type(), id);
         InstanceState s = identityMap.get(key);
         if (s != null) {
-            if (overwrite || s.isExpired()) {
+            if (overwrite) {
                 for (int i = 0; i < values.length; i++) {
                     attrs.get(i).set(s.object(), values[i]);
                 }
                 s.takeSnapshot();
+            } else if (s.isExpired()) {
+                // reload what the application did not change since; keep (and keep dirty) what it did
+                for (int i = 0; i < values.length; i++) {
+                    if (!s.hasSnapshot()
+                            || InstanceState.same(
+                                    s.snapshotValue(i), attrs.get(i).get(s.object()))) {
+                        attrs.get(i).set(s.object(), values[i]);
+                    }
+                }
+                s.snapshot(values);
             }
             return model.type().cast(s.object());
         }
@@ -824,7 +894,28 @@ public final class DefaultSession implements Session, QueryRunner {
         return relationships.prepareFlush().then(Mono.defer(this::flushPlanned));
     }
 
+    /** The primary key a persistent object was loaded or inserted with (what its UPDATE/DELETE must match). */
+    private static List<Object> keyValues(InstanceState s) {
+        return s.key().values();
+    }
+
+    /** Primary keys are identities here: changing one of a persistent object is refused, naming it. */
+    private synchronized void checkIdsUnchanged() {
+        for (InstanceState s : states.values()) {
+            if ((s.state() == ObjectState.PERSISTENT || s.state() == ObjectState.DELETED) && s.key() != null) {
+                EntityKey now = EntityKey.of(s.model(), s.object());
+                if (!s.key().equals(now)) {
+                    throw new InvalidRequestException("The primary key of a persistent "
+                            + s.model().type().getSimpleName()
+                            + " changed from " + s.key().values() + " to " + (now == null ? "null" : now.values())
+                            + "; Retort does not update primary keys: delete the object and add a new one");
+                }
+            }
+        }
+    }
+
     private Mono<Void> flushPlanned() {
+        checkIdsUnchanged();
         FlushPlan plan;
         synchronized (this) {
             List<InstanceState> pending = new ArrayList<>();
@@ -864,7 +955,19 @@ public final class DefaultSession implements Session, QueryRunner {
                                 Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)
                                         .onErrorMap(e -> flushError(e, "DELETE", g.model()))))
                         .then())
-                .onErrorResume(e -> doRollback().then(Mono.error(e)));
+                .onErrorResume(e -> rollbackAfterFailedFlush().then(Mono.error(e)));
+    }
+
+    /**
+     * A failed flush rolls back the transaction, or, inside a savepoint, only that savepoint (SQLAlchemy's
+     * behaviour): work flushed before the savepoint stays.
+     */
+    private Mono<Void> rollbackAfterFailedFlush() {
+        Frame innermost;
+        synchronized (this) {
+            innermost = frames.size() > 1 ? frames.peek() : null;
+        }
+        return innermost == null ? doRollback() : rollbackFrame(innermost);
     }
 
     /** A constraint violation of the flush, named by statement kind, entity and table; the driver's message keeps the constraint. */
@@ -1057,8 +1160,9 @@ public final class DefaultSession implements Session, QueryRunner {
         for (InstanceState s : g.rows()) {
             Map<String, Object> p = new HashMap<>();
             int k = 0;
-            for (AttributeModel id : m.ids()) {
-                p.put("p" + k++, id.toColumnValue(id.get(s.object())));
+            List<Object> key = keyValues(s);
+            for (int i = 0; i < m.ids().size(); i++) {
+                p.put("p" + k++, m.ids().get(i).toColumnValue(key.get(i)));
             }
             if (version != null) {
                 p.put("p" + k++, version.get(s.object()));
@@ -1110,7 +1214,7 @@ public final class DefaultSession implements Session, QueryRunner {
                 Map<String, Object> p = new HashMap<>();
                 AttributeModel id = m.ids().get(0);
                 for (int i = 0; i < part.size(); i++) {
-                    p.put("p" + i, id.toColumnValue(id.get(part.get(i).object())));
+                    p.put("p" + i, id.toColumnValue(keyValues(part.get(i)).get(0)));
                 }
                 chunks.add(c.executeUpdate(statements.deleteIn(m, part.size()), p));
             }
@@ -1120,8 +1224,9 @@ public final class DefaultSession implements Session, QueryRunner {
             for (InstanceState s : g.rows()) {
                 Map<String, Object> p = new HashMap<>();
                 int k = 0;
-                for (AttributeModel id : m.ids()) {
-                    p.put("p" + k++, id.toColumnValue(id.get(s.object())));
+                List<Object> key = keyValues(s);
+                for (int i = 0; i < m.ids().size(); i++) {
+                    p.put("p" + k++, m.ids().get(i).toColumnValue(key.get(i)));
                 }
                 if (m.version() != null) {
                     p.put("p" + k, m.version().get(s.object()));
@@ -1155,14 +1260,14 @@ public final class DefaultSession implements Session, QueryRunner {
         AttributeModel id = m.ids().get(0);
         Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            p.put("p" + i, id.toColumnValue(id.get(rows.get(i).object())));
+            p.put("p" + i, id.toColumnValue(keyValues(rows.get(i)).get(0)));
         }
         return c.execute(statements.versionsOf(m, rows.size()), p)
                 .collectMap(r -> id.fromColumnValue(r.get(0)), r -> m.version() == null ? "" : String.valueOf(r.get(1)))
                 .flatMap(found -> {
                     List<String> staleIds = new ArrayList<>();
                     for (InstanceState s : rows) {
-                        Object key = id.get(s.object());
+                        Object key = keyValues(s).get(0);
                         String dbVersion = found.get(key);
                         boolean gone = !found.containsKey(key);
                         boolean changed = m.version() != null

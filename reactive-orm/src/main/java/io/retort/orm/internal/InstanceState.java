@@ -90,6 +90,16 @@ public final class InstanceState {
         this.expired = false;
     }
 
+    /** Sets the clean state to {@code values} (the row as read), leaving the object as it is. */
+    public void snapshot(Object[] values) {
+        Object[] s = new Object[values.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = copy(values[i]);
+        }
+        this.snapshot = s;
+        this.expired = false;
+    }
+
     /** The snapshot value of the attribute at {@code index}, or {@code null} without a snapshot. */
     public Object snapshotValue(int index) {
         return snapshot == null ? null : snapshot[index];

@@ -321,7 +321,7 @@ final class Relationships {
                                 pending.remove(rel);
                                 owners = new ArrayList<>(batch.owners);
                             }
-                            return session.inOp(() -> load(rel, owners, List.of(), 0))
+                            return session.inOp(() -> session.autoflushNow().then(load(rel, owners, List.of(), 0)))
                                     .then();
                         }))
                         .subscribe(x -> {}, e -> batch.done.tryEmitError(e), () -> batch.done.tryEmitEmpty());
