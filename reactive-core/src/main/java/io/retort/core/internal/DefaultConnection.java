@@ -264,10 +264,24 @@ public final class DefaultConnection implements Connection {
                 return translated;
             }
             // report before the terminal signal travels on, so a caller that saw completion sees the event too
+            // once: a downstream next() cancels after the completion already reported it
+            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
             return translated
-                    .doOnComplete(() -> listeners.after(event.finish(System.nanoTime() - start, count[0], null)))
-                    .doOnError(e -> listeners.after(event.finish(System.nanoTime() - start, count[0], e)))
-                    .doOnCancel(() -> listeners.after(event.finish(System.nanoTime() - start, count[0], null)));
+                    .doOnComplete(() -> {
+                        if (reported.compareAndSet(false, true)) {
+                            listeners.after(event.finish(System.nanoTime() - start, count[0], null));
+                        }
+                    })
+                    .doOnError(e -> {
+                        if (reported.compareAndSet(false, true)) {
+                            listeners.after(event.finish(System.nanoTime() - start, count[0], e));
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (reported.compareAndSet(false, true)) {
+                            listeners.after(event.finish(System.nanoTime() - start, count[0], null));
+                        }
+                    });
         });
     }
 

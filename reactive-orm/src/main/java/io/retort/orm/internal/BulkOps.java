@@ -78,7 +78,7 @@ public final class BulkOps {
                         case EVALUATE -> updateEvaluate(c, model, sets, criteria, ev, update);
                         case FETCH -> updateFetch(c, model, criteria, update);
                     })
-                    .next();
+                    .single();
         });
     }
 
@@ -221,7 +221,7 @@ public final class BulkOps {
                         }
                         case FETCH -> deleteFetch(c, model, criteria, delete);
                     })
-                    .next();
+                    .single();
         });
     }
 
