@@ -24,16 +24,18 @@ import java.util.Map;
  */
 public final class EntityRow implements Row {
     private final Row row;
+    private final Class<?>[] types;
     private final Object[] entities;
 
-    private EntityRow(Row row, Object[] entities) {
+    private EntityRow(Row row, Class<?>[] types, Object[] entities) {
         this.row = row;
+        this.types = types;
         this.entities = entities;
     }
 
-    /** Used by the session. */
-    public static EntityRow create(Row row, Object[] entities) {
-        return new EntityRow(row, entities);
+    /** Used by the session: the row, the mapped class of each entity slot, and the entities (null: no row). */
+    public static EntityRow create(Row row, Class<?>[] types, Object[] entities) {
+        return new EntityRow(row, types, entities);
     }
 
     /**
@@ -60,22 +62,17 @@ public final class EntityRow implements Row {
      * @throws InvalidRequestException naming the entities the row has, when it has none of {@code type}
      */
     public <T> T entity(Class<T> type) {
-        for (Object e : entities) {
-            if (e != null && type.isInstance(e)) {
-                return type.cast(e);
+        for (int k = 0; k < types.length; k++) {
+            if (type.isAssignableFrom(types[k])) {
+                return type.cast(entities[k]);
             }
         }
-        if (entities.length == 0) {
+        if (types.length == 0) {
             throw new InvalidRequestException("This row has no entities (columns: " + row.columnNames()
                     + "); select a mapped class, e.g. select(" + type.getSimpleName() + ".class, ...)");
         }
-        for (Object e : entities) {
-            if (e == null) {
-                return null; // an outer-joined entity without a row
-            }
-        }
         throw new InvalidRequestException("This row has no " + type.getSimpleName() + " (entities: "
-                + Arrays.stream(entities).map(e -> e.getClass().getSimpleName()).toList() + ")");
+                + Arrays.stream(types).map(Class::getSimpleName).toList() + ")");
     }
 
     /** The {@code n}-th entity of the row (zero-based, in select order). */

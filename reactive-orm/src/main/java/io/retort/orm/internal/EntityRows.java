@@ -22,9 +22,11 @@ public final class EntityRows {
     }
 
     private final List<Slot> slots;
+    private final Class<?>[] types;
 
     private EntityRows(List<Slot> slots) {
         this.slots = slots;
+        this.types = slots.stream().map(s -> s.model().type()).toArray(Class<?>[]::new);
     }
 
     /** The entity slots of {@code select}: every run of columns equal to a mapped class's columns. */
@@ -72,7 +74,7 @@ public final class EntityRows {
                     ? null
                     : session.hydrate(s.model(), OffsetRow.of(row, s.offset()), false);
         }
-        return EntityRow.create(row, entities);
+        return EntityRow.create(row, types, entities);
     }
 
     /** The row with new, detached entities (streaming without the identity map). */
@@ -82,6 +84,6 @@ public final class EntityRows {
             Slot s = slots.get(k);
             entities[k] = row.get(s.idIndex()) == null ? null : Hydration.detached(s.model(), row, s.offset());
         }
-        return EntityRow.create(row, entities);
+        return EntityRow.create(row, types, entities);
     }
 }
