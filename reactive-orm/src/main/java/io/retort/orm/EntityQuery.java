@@ -32,22 +32,39 @@ public final class EntityQuery<T> {
     private final QueryRunner runner;
     private final EntityModel<T> model;
     private final Select select;
+    private final List<LoaderOption> options;
     private final int fetchSize;
 
     /** Used by the session. */
     public EntityQuery(QueryRunner runner, EntityModel<T> model, Select select) {
-        this(runner, model, select, 0);
+        this(runner, model, select, List.of(), 0);
     }
 
-    private EntityQuery(QueryRunner runner, EntityModel<T> model, Select select, int fetchSize) {
+    private EntityQuery(
+            QueryRunner runner, EntityModel<T> model, Select select, List<LoaderOption> options, int fetchSize) {
         this.runner = runner;
         this.model = model;
         this.select = select;
+        this.options = options;
         this.fetchSize = fetchSize;
     }
 
     private EntityQuery<T> with(Select s) {
-        return new EntityQuery<>(runner, model, s, fetchSize);
+        return new EntityQuery<>(runner, model, s, options, fetchSize);
+    }
+
+    /**
+     * Loader options for relationships ({@code selectinload}, {@code joinedload}, {@code raiseload}, ...), see
+     * {@link Loading}.
+     *
+     * <pre>{@code
+     * session.select(User.class).options(selectinload(User_.addresses)).all();
+     * }</pre>
+     */
+    public EntityQuery<T> options(LoaderOption... more) {
+        List<LoaderOption> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new EntityQuery<>(runner, model, select, List.copyOf(all), fetchSize);
     }
 
     /** Adds WHERE criteria (ANDed), built from metamodel attributes ({@code User_.name.eq(..)}) or columns. */
@@ -181,15 +198,15 @@ public final class EntityQuery<T> {
     }
 
     /**
-     * Rows the driver fetches per round trip for this query's terminals ({@link #all()}, ...): on PostgreSQL a
-     * portal read {@code rows} at a time as demand asks, so memory stays bounded however large the result;
-     * {@code 0} (default) uses the engine's {@code fetchSize}.
+     * Rows the driver fetches per round trip: on PostgreSQL a portal read {@code rows} at a time as demand asks.
+     * It makes {@link #all()} (without loader options) stream entities as rows arrive instead of reading the result
+     * whole first, and applies to {@link #project}; {@code 0} (default) uses the engine's {@code fetchSize}.
      */
     public EntityQuery<T> fetchSize(int rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("fetchSize must be >= 0, was " + rows);
         }
-        return new EntityQuery<>(runner, model, select, rows);
+        return new EntityQuery<>(runner, model, select, options, rows);
     }
 
     /**
@@ -293,7 +310,7 @@ public final class EntityQuery<T> {
                 return Mono.error(new IllegalArgumentException("page size must be >= 1, was " + size));
             }
             io.retort.orm.internal.KeysetPaging<T> paging = io.retort.orm.internal.KeysetPaging.of(model, select);
-            return runner.entities(model, paging.seek(after).limit(size + 1), fetchSize)
+            return runner.entities(model, paging.seek(after).limit(size + 1), options)
                     .collectList()
                     .map(list -> list.size() > size
                             ? new Page<>(list.subList(0, size), paging.keyset(list.get(size - 1)))
@@ -307,18 +324,23 @@ public final class EntityQuery<T> {
     }
 
     /**
-     * Every matching entity, streamed as rows arrive with backpressure (the driver reads ahead at most
-     * {@link #fetchSize} rows where it supports it). Each entity joins the session's identity map, so the session
-     * holds every object read until it is closed or the objects are expunged; for very large results use
-     * {@link #stream(int)}.
+     * Every matching entity, each through the session's identity map. By default the result is read whole, then
+     * relationship loaders run, then the entities are emitted (so what the subscriber does with each one, such as a
+     * lazy {@code fetch()}, can use the session). With {@link #fetchSize} set (and no loader options) the entities
+     * are instead emitted as rows arrive, with backpressure, the driver reading {@code fetchSize} rows per round
+     * trip, and the session busy until the stream ends. Either way the session keeps every object read until it is
+     * closed or they are expunged; for very large results use {@link #stream(int)}.
      */
     public Flux<T> all() {
-        return runner.entities(model, select, fetchSize);
+        if (fetchSize > 0 && options.isEmpty()) {
+            return runner.entities(model, select, fetchSize);
+        }
+        return runner.entities(model, select, options);
     }
 
     /** The first entity (LIMIT 1), or empty. */
     public Mono<T> first() {
-        return runner.entities(model, select.limit(1)).next();
+        return runner.entities(model, select.limit(1), options).next();
     }
 
     /**
@@ -339,7 +361,7 @@ public final class EntityQuery<T> {
      * @throws MultipleResultsException (as an error signal) when there are several
      */
     public Mono<T> oneOrNone() {
-        return runner.entities(model, select.limit(2)).collectList().flatMap(list -> {
+        return runner.entities(model, select.limit(2), options).collectList().flatMap(list -> {
             if (list.size() > 1) {
                 return Mono.error(new MultipleResultsException(
                         "Expected at most one " + model.type().getSimpleName() + ", found several"));

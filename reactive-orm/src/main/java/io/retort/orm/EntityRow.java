@@ -19,7 +19,7 @@ import java.util.Map;
  * session.execute(select(User.class, Address_.email).join(addresses))
  *        .map(EntityRow::of)
  *        .map(r -> r.entity(User.class).name() + " <" + r.get(Address_.email) + ">");
- * session.rows(select(User.class, Address_.email).join(addresses));   // Flux<EntityRow>, no cast
+ * session.entityRows(select(User.class, Address_.email).join(addresses));   // Flux<EntityRow>, no cast
  * }</pre>
  */
 public final class EntityRow implements Row {
@@ -48,7 +48,8 @@ public final class EntityRow implements Row {
             return e;
         }
         throw new InvalidRequestException("This row did not come from a select run through a session ("
-                + row.getClass().getSimpleName() + "); run it with session.execute(select(...)) or session.rows(...)");
+                + row.getClass().getSimpleName()
+                + "); run it with session.execute(select(...)) or session.entityRows(...)");
     }
 
     /**

@@ -104,6 +104,17 @@ public interface Session {
     <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work);
 
     /**
+     * Begins a SAVEPOINT explicitly (flushing first); finish it with {@link NestedTransaction#commit()} or
+     * {@link NestedTransaction#rollback()}. A rollback puts the session's objects back as the database has them.
+     * {@link #nested(Function)} is the scoped form.
+     *
+     * <pre>{@code
+     * session.beginNested().flatMap(sp -> session.flush().then(sp.rollback()));
+     * }</pre>
+     */
+    Mono<NestedTransaction> beginNested();
+
+    /**
      * Runs {@code work} with autoflush off (SQLAlchemy's {@code no_autoflush}).
      */
     <T> Flux<T> noAutoflush(Function<Session, ? extends Publisher<T>> work);
@@ -149,13 +160,13 @@ public interface Session {
      * {@link EntityRow}: entities and columns mixed in one row, the entities through the identity map.
      *
      * <pre>{@code
-     * session.rows(select(User.class, Address_.email).join(addresses).orderBy(Address_.email))
+     * session.entityRows(select(User.class, Address_.email).join(addresses).orderBy(Address_.email))
      *        .map(r -> r.entity(User.class).name() + " " + r.get(Address_.email));
      * }</pre>
      *
      * Emits one row per result row, completes after the last; cancelling stops the query.
      */
-    Flux<EntityRow> rows(io.retort.sql.Select select);
+    Flux<EntityRow> entityRows(io.retort.sql.Select select);
 
     /**
      * An ORM bulk UPDATE of {@code type}'s table by criteria, with session synchronisation.

@@ -263,25 +263,18 @@ public final class DefaultConnection implements Connection {
             if (event == null) {
                 return translated;
             }
-            // report before the terminal signal travels on, so a caller that saw completion sees the event too
-            // once: a downstream next() cancels after the completion already reported it
+            // report before the terminal signal travels on, so a caller that saw completion sees the event too;
+            // exactly once (a cancel can still arrive after completion, e.g. from next() downstream)
             java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.function.Consumer<Throwable> report = e -> {
+                if (reported.compareAndSet(false, true)) {
+                    listeners.after(event.finish(System.nanoTime() - start, count[0], e));
+                }
+            };
             return translated
-                    .doOnComplete(() -> {
-                        if (reported.compareAndSet(false, true)) {
-                            listeners.after(event.finish(System.nanoTime() - start, count[0], null));
-                        }
-                    })
-                    .doOnError(e -> {
-                        if (reported.compareAndSet(false, true)) {
-                            listeners.after(event.finish(System.nanoTime() - start, count[0], e));
-                        }
-                    })
-                    .doOnCancel(() -> {
-                        if (reported.compareAndSet(false, true)) {
-                            listeners.after(event.finish(System.nanoTime() - start, count[0], null));
-                        }
-                    });
+                    .doOnComplete(() -> report.accept(null))
+                    .doOnError(report)
+                    .doOnCancel(() -> report.accept(null));
         });
     }
 

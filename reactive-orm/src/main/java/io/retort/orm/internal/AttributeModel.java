@@ -28,6 +28,7 @@ public final class AttributeModel {
     private final boolean enumOrdinal;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    private final RelationshipModel relationship;
     private Column<?> column;
 
     AttributeModel(
@@ -65,6 +66,45 @@ public final class AttributeModel {
         this.enumOrdinal = enumOrdinal;
         this.getter = getter;
         this.setter = setter;
+        this.relationship = null;
+    }
+
+    /** The foreign-key column of a many-to-one relationship, read and written through its {@code Lazy} holder. */
+    private AttributeModel(
+            RelationshipModel rel, String columnName, SqlType<?> type, boolean nullable, boolean unique) {
+        this.name = rel.name + "#fk";
+        this.field = rel.field;
+        this.columnName = columnName;
+        this.type = type;
+        this.id = false;
+        this.generation = null;
+        this.sequence = null;
+        this.version = false;
+        this.insertable = true;
+        this.updatable = true;
+        this.nullable = nullable;
+        this.unique = unique;
+        this.references = null;
+        this.enumType = null;
+        this.enumOrdinal = false;
+        this.getter = null;
+        this.setter = null;
+        this.relationship = rel;
+    }
+
+    static AttributeModel foreignKey(
+            RelationshipModel rel, String columnName, SqlType<?> type, boolean nullable, boolean unique) {
+        return new AttributeModel(rel, columnName, type, nullable, unique);
+    }
+
+    /** The many-to-one relationship whose foreign key this is, or {@code null} for a plain attribute. */
+    public RelationshipModel relationship() {
+        return relationship;
+    }
+
+    /** Whether this is a relationship's foreign key rather than a field of its own. */
+    public boolean isForeignKey() {
+        return relationship != null;
     }
 
     public String name() {
@@ -84,6 +124,11 @@ public final class AttributeModel {
     }
 
     public SqlType<?> type() {
+        return type;
+    }
+
+    /** The type values are read with (the column type; enums stored by name read as strings). */
+    public SqlType<?> storageType() {
         return type;
     }
 
@@ -136,6 +181,9 @@ public final class AttributeModel {
 
     /** Reads the attribute from {@code entity}. */
     public Object get(Object entity) {
+        if (relationship != null) {
+            return foreignKeyOf(entity);
+        }
         try {
             return getter.invokeExact(entity);
         } catch (Throwable t) {
@@ -145,6 +193,10 @@ public final class AttributeModel {
 
     /** Writes {@code value} (already of the field's type) into {@code entity}. */
     public void set(Object entity, Object value) {
+        if (relationship != null) {
+            setForeignKey(entity, value);
+            return;
+        }
         try {
             setter.invokeExact(entity, value);
         } catch (Throwable t) {
@@ -154,25 +206,67 @@ public final class AttributeModel {
 
     /** The value as stored in the column (enums by name or ordinal). */
     public Object toColumnValue(Object value) {
-        if (value instanceof Enum<?> e) {
+        if (value instanceof Enum<?> e && enumType != null) {
             return enumOrdinal ? (Object) e.ordinal() : e.name();
         }
         return value;
     }
 
-    /** A column value converted back into the field's type. */
+    /** A column value (already read through the dialect's type map) converted into the field's type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object fromColumnValue(Object value) {
         if (value == null) {
             return null;
         }
         if (enumType != null) {
+            if (enumType.isInstance(value)) {
+                return value;
+            }
             if (enumOrdinal) {
                 return enumType.getEnumConstants()[((Number) value).intValue()];
             }
             return Enum.valueOf((Class) enumType, value.toString());
         }
+        if (type.javaType().isInstance(value)) {
+            return value;
+        }
         return type.fromDatabase(value);
+    }
+
+    private Object foreignKeyOf(Object entity) {
+        io.retort.orm.Lazy<?> h = (io.retort.orm.Lazy<?>) relationship.holderOf(entity);
+        if (h == null) {
+            return null;
+        }
+        if (!h.isLoaded()) {
+            return h.foreignKey();
+        }
+        Object target = h.get();
+        return target == null ? null : relationship.target.ids().get(0).get(target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setForeignKey(Object entity, Object value) {
+        io.retort.orm.Lazy<Object> h = (io.retort.orm.Lazy<Object>) relationship.holderOf(entity);
+        if (h == null) {
+            h = io.retort.orm.Lazy.empty();
+            relationship.setHolder(entity, h);
+        }
+        if (h.isLoaded()) {
+            Object target = h.get();
+            Object current =
+                    target == null ? null : relationship.target.ids().get(0).get(target);
+            if (java.util.Objects.equals(current, value)) {
+                return;
+            }
+        } else if (java.util.Objects.equals(h.foreignKey(), value)) {
+            return;
+        }
+        if (value == null) {
+            h.fill(null);
+        } else {
+            h.unload(value);
+        }
     }
 
     private static RuntimeException rethrow(Throwable t) {
@@ -187,6 +281,6 @@ public final class AttributeModel {
 
     @Override
     public String toString() {
-        return field.getDeclaringClass().getSimpleName() + "." + name;
+        return field.getDeclaringClass().getSimpleName() + "." + (relationship != null ? relationship.name : name);
     }
 }

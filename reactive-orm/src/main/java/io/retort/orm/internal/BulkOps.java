@@ -287,7 +287,7 @@ public final class BulkOps {
                         List<Object> rows = shapes.get(e.getKey());
                         int[] i = {0};
                         return c.executeMany(stmt.returning(id.column()), e.getValue())
-                                .doOnNext(r -> id.set(rows.get(i[0]++), id.fromColumnValue(r.get(0))))
+                                .doOnNext(r -> id.set(rows.get(i[0]++), session.readValue(id, r.get(0))))
                                 .count();
                     })
                     .reduce(0L, Long::sum);
@@ -383,39 +383,39 @@ public final class BulkOps {
     // ------------------------------------------------------------------ rows and keys
 
     /** The identity of the entity whose columns start at {@code offset} of {@code row} (attribute order). */
-    static EntityKey key(EntityModel<?> model, Row row, int offset) {
+    private EntityKey key(EntityModel<?> model, Row row, int offset) {
         List<AttributeModel> attrs = model.attributes();
         List<AttributeModel> ids = model.ids();
         if (ids.size() == 1) {
             AttributeModel id = ids.get(0);
-            return new EntityKey(model.type(), id.fromColumnValue(row.get(offset + attrs.indexOf(id))));
+            return new EntityKey(model.type(), session.readValue(id, row.get(offset + attrs.indexOf(id))));
         }
         Object[] parts = new Object[ids.size()];
         for (int i = 0; i < parts.length; i++) {
             AttributeModel id = ids.get(i);
-            parts[i] = id.fromColumnValue(row.get(offset + attrs.indexOf(id)));
+            parts[i] = session.readValue(id, row.get(offset + attrs.indexOf(id)));
         }
         return new EntityKey(model.type(), List.of(parts));
     }
 
     /** The identity from a row of just the id columns. */
-    private static EntityKey keyOfIds(EntityModel<?> model, Row row) {
+    private EntityKey keyOfIds(EntityModel<?> model, Row row) {
         List<AttributeModel> ids = model.ids();
         if (ids.size() == 1) {
-            return new EntityKey(model.type(), ids.get(0).fromColumnValue(row.get(0)));
+            return new EntityKey(model.type(), session.readValue(ids.get(0), row.get(0)));
         }
         Object[] parts = new Object[ids.size()];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = ids.get(i).fromColumnValue(row.get(i));
+            parts[i] = session.readValue(ids.get(i), row.get(i));
         }
         return new EntityKey(model.type(), List.of(parts));
     }
 
-    private static Map<AttributeModel, Object> rowValues(EntityModel<?> model, Row row) {
+    private Map<AttributeModel, Object> rowValues(EntityModel<?> model, Row row) {
         Map<AttributeModel, Object> out = new HashMap<>();
         List<AttributeModel> attrs = model.attributes();
         for (int i = 0; i < attrs.size(); i++) {
-            out.put(attrs.get(i), attrs.get(i).fromColumnValue(row.get(i)));
+            out.put(attrs.get(i), session.readValue(attrs.get(i), row.get(i)));
         }
         return out;
     }

@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ public final class DefaultSession implements Session, QueryRunner {
     private final MapperRegistry registry;
     private final Statements statements;
     private final AsyncLock lock = new AsyncLock();
+    private final Relationships relationships = new Relationships(this);
 
     // object bookkeeping; guarded by "this"
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
@@ -40,6 +42,7 @@ public final class DefaultSession implements Session, QueryRunner {
     private final Map<Object, Boolean> detached = new IdentityHashMap<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
     private boolean closed;
+    private long addSequence;
     private int noAutoflush;
 
     // the transaction; only touched inside lock.run
@@ -66,9 +69,21 @@ public final class DefaultSession implements Session, QueryRunner {
         InstanceState s = states.get(entity);
         if (s == null) {
             s = new InstanceState(entity, model, ObjectState.PENDING);
+            s.sequence(++addSequence);
             states.put(entity, s);
             detached.remove(entity);
             frames.peek().added.add(s);
+            relationships.bind(s, false);
+            for (RelationshipModel r : model.relationships()) {
+                for (Object t : Relationships.loadedTargets(r, entity)) {
+                    if (r.kind == RelationshipModel.Kind.ONE_TO_MANY && r.inverse != null) {
+                        Relationships.lazyOf(r.inverse, t).fill(entity);
+                    }
+                    if (r.cascades(io.retort.orm.mapping.Cascade.SAVE_UPDATE) && !states.containsKey(t)) {
+                        add(t);
+                    }
+                }
+            }
         } else if (s.state() == ObjectState.DELETED) {
             s.state(ObjectState.PERSISTENT);
             for (Frame f : frames) {
@@ -113,6 +128,15 @@ public final class DefaultSession implements Session, QueryRunner {
         forget(s);
         if (s.key() != null) {
             detached.put(entity, Boolean.TRUE);
+        }
+        for (RelationshipModel r : s.model().relationships()) {
+            if (r.cascades(io.retort.orm.mapping.Cascade.EXPUNGE)) {
+                for (Object t : Relationships.loadedTargets(r, entity)) {
+                    if (states.containsKey(t)) {
+                        expunge(t);
+                    }
+                }
+            }
         }
     }
 
@@ -206,7 +230,11 @@ public final class DefaultSession implements Session, QueryRunner {
                                     : Mono.just(type.cast(s.object()));
                         }
                     }
-                    return autoflush().then(load(model, key.values(), false).next());
+                    return autoflush()
+                            .then(load(model, key.values(), false).next())
+                            .flatMap(o -> relationships
+                                    .apply(model, List.of(o), List.of(), 0)
+                                    .thenReturn(o));
                 })
                 .next();
     }
@@ -226,6 +254,9 @@ public final class DefaultSession implements Session, QueryRunner {
                     EntityModel<T> model = (EntityModel<T>) s.model();
                     return load(model, s.key().values(), true)
                             .next()
+                            .flatMap(o -> refreshCascade(
+                                            s.model(), o, java.util.Collections.newSetFromMap(new IdentityHashMap<>()))
+                                    .thenReturn(o))
                             .switchIfEmpty(Mono.error(new InvalidRequestException(
                                     "Cannot refresh " + model.type().getSimpleName() + " "
                                             + s.key().values() + ": its row no longer exists")));
@@ -235,32 +266,72 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <T> Mono<T> merge(T entity) {
-        return op(() -> {
-                    synchronized (this) {
-                        if (states.containsKey(entity)) {
-                            return Mono.just(entity);
-                        }
-                    }
-                    @SuppressWarnings("unchecked")
-                    EntityModel<T> model = (EntityModel<T>) registry.model(entity.getClass());
-                    EntityKey key = EntityKey.of(model, entity);
-                    if (key == null) {
-                        return Mono.fromSupplier(() -> add(copyOf(model, entity, null)));
-                    }
-                    Mono<T> target;
-                    synchronized (this) {
-                        InstanceState s = identityMap.get(key);
-                        target = s != null ? Mono.just(model.type().cast(s.object())) : Mono.empty();
-                    }
-                    return target.switchIfEmpty(Mono.defer(() -> autoflush()
-                                    .then(load(model, key.values(), false).next())))
-                            .map(existing -> {
-                                copyInto(model, entity, existing);
-                                return existing;
-                            })
-                            .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))));
+        return op(() -> doMerge(entity, new IdentityHashMap<>())).next();
+    }
+
+    /** Merges {@code entity} and, through MERGE cascades, its loaded related objects; inside an operation. */
+    private <T> Mono<T> doMerge(T entity, Map<Object, Object> seen) {
+        synchronized (this) {
+            if (states.containsKey(entity)) {
+                return Mono.just(entity);
+            }
+            if (seen.containsKey(entity)) {
+                @SuppressWarnings("unchecked")
+                T done = (T) seen.get(entity);
+                return Mono.just(done);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        EntityModel<T> model = (EntityModel<T>) registry.model(entity.getClass());
+        EntityKey key = EntityKey.of(model, entity);
+        Mono<T> target;
+        if (key == null) {
+            target = Mono.empty();
+        } else {
+            synchronized (this) {
+                InstanceState s = identityMap.get(key);
+                target = s != null
+                        ? Mono.just(model.type().cast(s.object()))
+                        : Mono.defer(() -> autoflush()
+                                .then(load(model, key.values(), false).next()));
+            }
+        }
+        return target.map(existing -> {
+                    copyInto(model, entity, existing);
+                    return existing;
                 })
-                .next();
+                .switchIfEmpty(Mono.fromSupplier(() -> add(copyOf(model, entity, null))))
+                .flatMap(merged -> {
+                    seen.put(entity, merged);
+                    return Flux.fromIterable(model.relationships())
+                            .filter(r -> r.cascades(io.retort.orm.mapping.Cascade.MERGE)
+                                    && Relationships.isLoaded(r, entity))
+                            .concatMap(r -> Flux.fromIterable(Relationships.loadedTargets(r, entity))
+                                    .concatMap(t -> doMerge(t, seen))
+                                    .collectList()
+                                    .doOnNext(targets -> relationships.setMerged(r, merged, targets)))
+                            .then(Mono.just(merged));
+                });
+    }
+
+    /** Reloads the loaded related objects that REFRESH cascades reach; inside an operation. */
+    private Mono<Void> refreshCascade(EntityModel<?> model, Object entity, Set<Object> seen) {
+        if (!seen.add(entity)) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(model.relationships())
+                .filter(r -> r.cascades(io.retort.orm.mapping.Cascade.REFRESH) && Relationships.isLoaded(r, entity))
+                .concatMap(r -> Flux.fromIterable(Relationships.loadedTargets(r, entity))
+                        .concatMap(t -> {
+                            InstanceState ts = stateOf(t);
+                            if (ts == null || ts.key() == null || seen.contains(t)) {
+                                return Mono.empty();
+                            }
+                            return load(ts.model(), ts.key().values(), true)
+                                    .next()
+                                    .flatMap(o -> refreshCascade(ts.model(), o, seen));
+                        }))
+                .then();
     }
 
     private static <T> T copyOf(EntityModel<T> model, T source, Map<String, Object> unused) {
@@ -326,18 +397,35 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     @Override
-    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
-        Mono<Frame> begin = op(() -> doFlush()
-                        .then(connection())
-                        .flatMap(c -> c.savepoint())
-                        .map(name -> {
-                            Frame f = new Frame(name);
-                            synchronized (this) {
-                                frames.push(f);
-                            }
-                            return f;
-                        }))
+    public Mono<io.retort.orm.NestedTransaction> beginNested() {
+        return beginFrame().map(f -> new io.retort.orm.NestedTransaction() {
+            @Override
+            public Mono<Void> commit() {
+                return op(() -> doFlush().then(Mono.defer(() -> releaseFrame(f))))
+                        .then();
+            }
+
+            @Override
+            public Mono<Void> rollback() {
+                return op(() -> rollbackFrame(f)).then();
+            }
+        });
+    }
+
+    private Mono<Frame> beginFrame() {
+        return op(() -> doFlush().then(connection()).flatMap(c -> c.savepoint()).map(name -> {
+                    Frame f = new Frame(name);
+                    synchronized (this) {
+                        frames.push(f);
+                    }
+                    return f;
+                }))
                 .next();
+    }
+
+    @Override
+    public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
+        Mono<Frame> begin = beginFrame();
         return Flux.usingWhen(
                 begin,
                 f -> work.apply(this),
@@ -363,6 +451,56 @@ public final class DefaultSession implements Session, QueryRunner {
                 });
     }
 
+    // ------------------------------------------------------------------ for relationships
+
+    synchronized InstanceState stateOf(Object entity) {
+        return states.get(entity);
+    }
+
+    synchronized List<InstanceState> trackedStates() {
+        return new ArrayList<>(states.values());
+    }
+
+    synchronized boolean unflushedDelete(InstanceState s) {
+        return s.key() != null && identityMap.get(s.key()) == s;
+    }
+
+    synchronized Object identity(EntityModel<?> model, Object id) {
+        InstanceState s = identityMap.get(new EntityKey(model.type(), id));
+        return s == null || s.isExpired() || s.state() == ObjectState.DELETED ? null : s.object();
+    }
+
+    Statements statements() {
+        return statements;
+    }
+
+    /** Rows of a select on the session's connection; only inside an operation. */
+    Flux<Row> rows(io.retort.sql.Select select) {
+        return connection().flatMapMany(c -> c.execute(select));
+    }
+
+    Object readValue(AttributeModel a, Object raw) {
+        return a.fromColumnValue(statements.dialect().typeMap().fromDriver(a.storageType(), raw));
+    }
+
+    <T> Flux<T> inOp(Supplier<? extends Publisher<T>> work) {
+        return op(work);
+    }
+
+    /** Fails when a relationship of {@code owner} can no longer be loaded through this session. */
+    synchronized Mono<Void> whenUsable(InstanceState owner, RelationshipModel rel) {
+        if (closed) {
+            return Mono.error(new InvalidRequestException("Cannot fetch " + rel
+                    + ": the session that loaded the object is closed; load it in an open session"));
+        }
+        if (states.get(owner.object()) != owner || owner.key() == null) {
+            return Mono.error(
+                    new InvalidRequestException("Cannot fetch " + rel + ": the object is " + state(owner.object())
+                            + ", not persistent in this session (merge it into an open session first)"));
+        }
+        return Mono.empty();
+    }
+
     // ------------------------------------------------------------------ queries
 
     @Override
@@ -383,13 +521,54 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select) {
-        return entities(model, select, 0);
+        return entities(model, select, List.of());
     }
 
     @Override
     public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select, int fetchSize) {
         return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select, Map.of(), fetchSize))))
                 .map(row -> hydrate(model, row, false));
+    }
+
+    @Override
+    public <T> Flux<T> entities(
+            EntityModel<T> model, io.retort.sql.Select select, List<io.retort.orm.LoaderOption> options) {
+        List<List<io.retort.orm.LoaderOption.Step>> paths = new ArrayList<>();
+        for (io.retort.orm.LoaderOption o : options) {
+            paths.add(o.path());
+        }
+        boolean loaders = !paths.isEmpty()
+                || model.relationships().stream().anyMatch(r -> r.strategy() != io.retort.orm.mapping.Strategy.LAZY);
+        RelationshipModel joined = null;
+        for (List<io.retort.orm.LoaderOption.Step> path : paths) {
+            io.retort.orm.LoaderOption.Step first = path.get(0);
+            if (first.strategy() == io.retort.orm.mapping.Strategy.JOINED
+                    && first.entity() == model.type()
+                    && model.relationship(first.relationship()).kind() != RelationshipModel.Kind.MANY_TO_MANY) {
+                joined = model.relationship(first.relationship());
+                break;
+            }
+        }
+        if (joined != null) {
+            RelationshipModel rel = joined;
+            return op(() -> autoflush()
+                            .then(relationships.joinedRead(model, select, rel))
+                            .flatMap(list ->
+                                    relationships.apply(model, list, paths, 0).thenReturn(list)))
+                    .next()
+                    .flatMapIterable(list -> list);
+        }
+        // The result is read completely (like SQLAlchemy's default ORM results) before it is emitted, so that what
+        // the subscriber does with each object (a lazy fetch(), another query) can use the session's connection.
+        Mono<List<T>> read = op(() -> autoflush()
+                        .thenMany(connection().flatMapMany(c -> c.execute(select)))
+                        .map(row -> hydrate(model, row, false))
+                        .collectList()
+                        .flatMap(list -> loaders
+                                ? relationships.apply(model, list, paths, 0).thenReturn(list)
+                                : Mono.just(list)))
+                .next();
+        return read.flatMapIterable(list -> list);
     }
 
     @Override
@@ -404,7 +583,7 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     @Override
-    public Flux<io.retort.orm.EntityRow> rows(io.retort.sql.Select select) {
+    public Flux<io.retort.orm.EntityRow> entityRows(io.retort.sql.Select select) {
         EntityRows entityRows = EntityRows.of(registry, select);
         return rows(select, 0).map(row -> entityRows.hydrate(this, row));
     }
@@ -628,10 +807,17 @@ public final class DefaultSession implements Session, QueryRunner {
 
     /** The object for a row: the one in the identity map (refreshed when expired), or a new persistent one. */
     public synchronized <T> T hydrate(EntityModel<T> model, Row row, boolean overwrite) {
+        return hydrate(model, row, 0, overwrite);
+    }
+
+    /** As {@link #hydrate(EntityModel, Row, boolean)}, reading the entity's columns from {@code offset} on. */
+    public synchronized <T> T hydrate(EntityModel<T> model, Row row, int offset, boolean overwrite) {
         List<AttributeModel> attrs = model.attributes();
         Object[] values = new Object[attrs.size()];
+        io.retort.dialect.TypeMap types = statements.dialect().typeMap();
         for (int i = 0; i < values.length; i++) {
-            values[i] = attrs.get(i).fromColumnValue(row.get(i));
+            AttributeModel a = attrs.get(i);
+            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(offset + i)));
         }
         List<AttributeModel> ids = model.ids();
         Object id;
@@ -668,6 +854,7 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         s = new InstanceState(obj, model, ObjectState.PERSISTENT);
         s.key(key);
+        relationships.bind(s, true);
         s.takeSnapshot();
         states.put(obj, s);
         identityMap.put(key, s);
@@ -678,6 +865,10 @@ public final class DefaultSession implements Session, QueryRunner {
     // ------------------------------------------------------------------ flush
 
     private Mono<Void> doFlush() {
+        return relationships.prepareFlush().then(Mono.defer(this::flushPlanned));
+    }
+
+    private Mono<Void> flushPlanned() {
         FlushPlan plan;
         synchronized (this) {
             List<InstanceState> pending = new ArrayList<>();
@@ -695,24 +886,41 @@ public final class DefaultSession implements Session, QueryRunner {
                     default -> {}
                 }
             }
+            pending.sort(java.util.Comparator.comparingLong(InstanceState::sequence)); // the order objects were added
             plan = FlushPlan.plan(registry.models(), pending, persistent, deleted);
         }
         if (plan.isEmpty()) {
-            return Mono.empty();
+            return relationships.writeAssociations(connection()).onErrorResume(e -> doRollback()
+                    .then(Mono.error(e)));
+        }
+        List<InstanceState> deleting = new ArrayList<>();
+        for (FlushPlan.DeleteGroup g : plan.deletes()) {
+            deleting.addAll(g.rows());
         }
         return connection()
                 .flatMap(c -> Flux.concat(
-                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)),
-                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)),
-                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)))
+                                Flux.fromIterable(plan.inserts()).concatMap(g -> insert(c, g)
+                                        .onErrorMap(e -> flushError(e, "INSERT", g.model()))),
+                                Flux.fromIterable(plan.updates()).concatMap(g -> update(c, g)
+                                        .onErrorMap(e -> flushError(e, "UPDATE", g.model()))),
+                                Mono.defer(() -> relationships.writeAssociations(Mono.just(c))),
+                                relationships.deleteAssociationsOf(c, deleting),
+                                Flux.fromIterable(plan.deletes()).concatMap(g -> delete(c, g)
+                                        .onErrorMap(e -> flushError(e, "DELETE", g.model()))))
                         .then())
-                .onErrorResume(e -> doRollback().then(Mono.error(flushError(e))));
+                .onErrorResume(e -> doRollback().then(Mono.error(e)));
     }
 
-    private static Throwable flushError(Throwable e) {
+    /** A constraint violation of the flush, named by statement kind, entity and table; the driver's message keeps the constraint. */
+    private static Throwable flushError(Throwable e, String what, EntityModel<?> model) {
         if (e instanceof IntegrityViolationException iv) {
             return new IntegrityViolationException(
-                    "Flush failed; the transaction was rolled back: " + iv.getMessage(), iv.sql(), iv.sqlState(), iv);
+                    "Flush failed (" + what + " of " + model.type().getSimpleName() + ", table " + model.tableName()
+                            + "); the transaction was rolled back: "
+                            + (iv.getCause() != null ? iv.getCause().getMessage() : iv.getMessage()),
+                    iv.sql(),
+                    iv.sqlState(),
+                    iv);
         }
         return e;
     }
@@ -727,12 +935,60 @@ public final class DefaultSession implements Session, QueryRunner {
                 prepareInsert(s);
             }
         }
+        // a row whose parent (same table) is new in this flush waits for the parent's generated id: levels
+        return Flux.fromIterable(selfReferenceLevels(g.rows()))
+                .concatMap(level -> Flux.defer(() -> insertLevel(c, m, level, frame)))
+                .then();
+    }
+
+    private static List<List<InstanceState>> selfReferenceLevels(List<InstanceState> rows) {
+        Map<Object, InstanceState> byObject = new IdentityHashMap<>();
+        for (InstanceState s : rows) {
+            byObject.put(s.object(), s);
+        }
+        Map<InstanceState, Integer> level = new IdentityHashMap<>();
+        int max = 0;
+        for (InstanceState s : rows) {
+            max = Math.max(max, levelOf(s, byObject, level, 0));
+        }
+        List<List<InstanceState>> out = new ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (InstanceState s : rows) {
+            out.get(level.get(s)).add(s);
+        }
+        return out;
+    }
+
+    private static int levelOf(
+            InstanceState s, Map<Object, InstanceState> byObject, Map<InstanceState, Integer> level, int depth) {
+        Integer known = level.get(s);
+        if (known != null) {
+            return known;
+        }
+        level.put(s, 0); // guards against cycles
+        int l = 0;
+        if (depth < 10_000) {
+            for (Object parent : Relationships.pendingParents(s, byObject.keySet())) {
+                InstanceState ps = byObject.get(parent);
+                if (ps != null && ps != s) {
+                    l = Math.max(l, levelOf(ps, byObject, level, depth + 1) + 1);
+                }
+            }
+        }
+        level.put(s, l);
+        return l;
+    }
+
+    private Mono<Void> insertLevel(Connection c, EntityModel<?> m, List<InstanceState> rowsOfLevel, Frame frame) {
         // rows of one shape (which generated ids are still null) go in one statement
         Map<List<AttributeModel>, List<InstanceState>> shapes = new LinkedHashMap<>();
-        for (InstanceState s : g.rows()) {
+        for (InstanceState s : rowsOfLevel) {
             List<AttributeModel> cols = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
-                boolean generatedNull = a.generation() == GenerationType.IDENTITY && a.get(s.object()) == null;
+                boolean generatedNull =
+                        a.generation() != null && a.generation() != GenerationType.UUID && a.get(s.object()) == null;
                 if (a.isInsertable() && !generatedNull) {
                     cols.add(a);
                 }
@@ -747,9 +1003,13 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> insertShape(
             Connection c, EntityModel<?> m, List<AttributeModel> cols, List<InstanceState> rows, Frame frame) {
         List<AttributeModel> returning = new ArrayList<>();
+        List<AttributeModel> sequenced = new ArrayList<>();
         for (AttributeModel a : m.attributes()) {
             if (!cols.contains(a)) {
                 returning.add(a); // generated ids and server-filled (non-insertable) columns
+                if (a.generation() == GenerationType.SEQUENCE) {
+                    sequenced.add(a);
+                }
             }
         }
         List<Map<String, Object>> params = new ArrayList<>(rows.size());
@@ -761,7 +1021,7 @@ public final class DefaultSession implements Session, QueryRunner {
             }
             params.add(p);
         }
-        TextClause stmt = statements.insert(m, cols, returning);
+        TextClause stmt = statements.insert(m, sequenced, cols, returning);
         Mono<Void> write;
         if (returning.isEmpty()) {
             write = c.executeUpdate(stmt, params).then();
@@ -772,7 +1032,10 @@ public final class DefaultSession implements Session, QueryRunner {
                         InstanceState s = rows.get(index[0]++);
                         for (int i = 0; i < returning.size(); i++) {
                             AttributeModel a = returning.get(i);
-                            a.set(s.object(), a.fromColumnValue(row.get(i)));
+                            a.set(
+                                    s.object(),
+                                    a.fromColumnValue(
+                                            statements.dialect().typeMap().fromDriver(a.storageType(), row.get(i))));
                         }
                     })
                     .then();
@@ -980,11 +1243,6 @@ public final class DefaultSession implements Session, QueryRunner {
     /** The mapping. */
     public MapperRegistry registry() {
         return registry;
-    }
-
-    /** The statements of this dialect. */
-    public Statements statements() {
-        return statements;
     }
 
     /** The persistent (loaded, not deleted) objects of {@code model} in the identity map. */

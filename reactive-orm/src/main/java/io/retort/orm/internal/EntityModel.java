@@ -14,7 +14,8 @@ public final class EntityModel<E> {
     private final Class<E> type;
     private final String tableName;
     private final String schema;
-    private final Map<String, AttributeModel> attributes;
+    private Map<String, AttributeModel> attributes;
+    private final List<RelationshipModel> relationships = new ArrayList<>();
     private final List<AttributeModel> ids;
     private final AttributeModel version;
     private final MethodHandle constructor;
@@ -74,8 +75,44 @@ public final class EntityModel<E> {
         }
     }
 
+    private List<AttributeModel> attributeList;
+
+    /** The mapped columns: field attributes, then the foreign keys of many-to-one relationships. */
     public List<AttributeModel> attributes() {
-        return List.copyOf(attributes.values());
+        List<AttributeModel> l = attributeList;
+        if (l == null) {
+            l = List.copyOf(attributes.values());
+            attributeList = l;
+        }
+        return l;
+    }
+
+    void addAttribute(AttributeModel a) {
+        Map<String, AttributeModel> m = new LinkedHashMap<>(attributes);
+        m.put(a.name(), a);
+        attributes = Collections.unmodifiableMap(m);
+        attributeList = null;
+    }
+
+    /** The relationships, in field order. */
+    public List<RelationshipModel> relationships() {
+        return relationships;
+    }
+
+    /**
+     * The relationship named {@code name}.
+     *
+     * @throws MappingException listing the known relationships when there is none
+     */
+    public RelationshipModel relationship(String name) {
+        for (RelationshipModel r : relationships) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
+        throw new MappingException(
+                "Entity " + type.getSimpleName() + " has no relationship '" + name + "' (relationships: "
+                        + relationships.stream().map(RelationshipModel::name).toList() + ")");
     }
 
     public List<AttributeModel> ids() {
@@ -96,7 +133,12 @@ public final class EntityModel<E> {
         AttributeModel a = attributes.get(name);
         if (a == null) {
             throw new MappingException("Entity " + type.getSimpleName() + " has no attribute '" + name
-                    + "' (attributes: " + String.join(", ", attributes.keySet()) + ")");
+                    + "' (attributes: "
+                    + String.join(
+                            ", ",
+                            attributes.keySet().stream()
+                                    .filter(n -> !n.contains("#"))
+                                    .toList()) + ")");
         }
         return a;
     }

@@ -70,19 +70,7 @@ public final class EntityRows {
         for (int k = 0; k < entities.length; k++) {
             Slot s = slots.get(k);
             // an outer-joined entity without a row is null
-            entities[k] = row.get(s.idIndex()) == null
-                    ? null
-                    : session.hydrate(s.model(), OffsetRow.of(row, s.offset()), false);
-        }
-        return EntityRow.create(row, types, entities);
-    }
-
-    /** The row with new, detached entities (streaming without the identity map). */
-    public EntityRow detached(Row row) {
-        Object[] entities = new Object[slots.size()];
-        for (int k = 0; k < entities.length; k++) {
-            Slot s = slots.get(k);
-            entities[k] = row.get(s.idIndex()) == null ? null : Hydration.detached(s.model(), row, s.offset());
+            entities[k] = row.get(s.idIndex()) == null ? null : session.hydrate(s.model(), row, s.offset(), false);
         }
         return EntityRow.create(row, types, entities);
     }

@@ -1,6 +1,7 @@
 package io.retort.orm.internal;
 
 import io.retort.core.Row;
+import io.retort.dialect.TypeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,20 @@ import java.util.Map;
 public final class Hydration {
     private Hydration() {}
 
-    /** A new object of {@code model} from the row's columns starting at {@code offset} (in attribute order). */
-    public static <T> T detached(EntityModel<T> model, Row row, int offset) {
-        return detached(model, model.attributes(), row, offset);
+    /**
+     * A new object of {@code model} from the row's columns starting at {@code offset} (in attribute order), values
+     * read as the session reads them. Relationship holders are left as the constructor made them.
+     */
+    public static <T> T detached(EntityModel<T> model, TypeMap types, Row row, int offset) {
+        return detached(model, model.attributes(), types, row, offset);
     }
 
-    /** {@link #detached(EntityModel, Row, int)} with the model's attribute list resolved once by the caller. */
-    public static <T> T detached(EntityModel<T> model, List<AttributeModel> attrs, Row row, int offset) {
+    /** {@link #detached(EntityModel, TypeMap, Row, int)} with the attribute list resolved once by the caller. */
+    public static <T> T detached(EntityModel<T> model, List<AttributeModel> attrs, TypeMap types, Row row, int offset) {
         Object[] values = new Object[attrs.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = attrs.get(i).fromColumnValue(row.get(offset + i));
+            AttributeModel a = attrs.get(i);
+            values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(offset + i)));
         }
         Map<String, Object> byName = null;
         if (!model.constructorParameters().isEmpty()) {

@@ -17,6 +17,8 @@ public final class InstanceState {
     private EntityKey key;
     private Object[] snapshot;
     private boolean expired;
+    private long sequence;
+    private java.util.Map<RelationshipModel, java.util.Set<Object>> m2m;
 
     public InstanceState(Object object, EntityModel<?> model, ObjectState state) {
         this.object = object;
@@ -46,6 +48,27 @@ public final class InstanceState {
 
     public void key(EntityKey k) {
         this.key = k;
+    }
+
+    /** The target ids of a many-to-many relationship as last loaded or flushed, or {@code null}. */
+    public java.util.Set<Object> m2m(RelationshipModel r) {
+        return m2m == null ? null : m2m.get(r);
+    }
+
+    public void m2m(RelationshipModel r, java.util.Set<Object> ids) {
+        if (m2m == null) {
+            m2m = new java.util.HashMap<>();
+        }
+        m2m.put(r, ids);
+    }
+
+    /** The order in which the object was added to its session (inserts follow it). */
+    public long sequence() {
+        return sequence;
+    }
+
+    public void sequence(long n) {
+        this.sequence = n;
     }
 
     public boolean isExpired() {

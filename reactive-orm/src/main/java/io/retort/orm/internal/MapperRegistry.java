@@ -41,6 +41,7 @@ public final class MapperRegistry {
     }
 
     private final NamingStrategy naming;
+    private final List<Object[]> pendingRelationships = new ArrayList<>();
     private final Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
     private final MetaData metadata = new MetaData();
 
@@ -51,6 +52,14 @@ public final class MapperRegistry {
                 continue;
             }
             models.put(c, read(c));
+        }
+        for (Object[] p : pendingRelationships) {
+            relationship(models.get((Class<?>) p[0]), (Field) p[1], (MethodHandles.Lookup) p[2]);
+        }
+        for (EntityModel<?> m : models.values()) {
+            for (RelationshipModel r : m.relationships()) {
+                resolve(r);
+            }
         }
         Map<String, Class<?>> tables = new HashMap<>();
         for (EntityModel<?> m : models.values()) {
@@ -64,12 +73,41 @@ public final class MapperRegistry {
                 cols.add(columnFor(a));
             }
             m.table(metadata.table(m.tableName(), cols.toArray(Column<?>[]::new)));
+            for (AttributeModel a : m.attributes()) {
+                if (a.sequence() != null
+                        && metadata.sequences().stream().noneMatch(q -> q.name().equals(a.sequence()))) {
+                    metadata.sequence(io.retort.schema.Sequence.named(a.sequence()));
+                }
+            }
             List<Column<?>> mapped = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
                 io.retort.orm.metamodel.Attribute.bind(m.type(), a.name(), a.column());
                 mapped.add(a.column());
             }
             ENTITY_COLUMNS.put(m.type(), List.copyOf(mapped));
+        }
+        for (EntityModel<?> m : models.values()) {
+            for (RelationshipModel r : m.relationships()) {
+                if (r.kind == RelationshipModel.Kind.MANY_TO_MANY && r.joinTable != null) {
+                    AttributeModel ownerId = r.owner.ids().get(0);
+                    AttributeModel targetId = r.target.ids().get(0);
+                    r.association = metadata.table(
+                            r.joinTable,
+                            Column.column(r.joinTableOwnerColumn, ownerId.type())
+                                    .primaryKey()
+                                    .references(r.owner.tableName() + "." + ownerId.columnName()),
+                            Column.column(r.joinTableTargetColumn, targetId.type())
+                                    .primaryKey()
+                                    .references(r.target.tableName() + "." + targetId.columnName()));
+                }
+            }
+        }
+        for (EntityModel<?> m : models.values()) {
+            for (RelationshipModel r : m.relationships()) {
+                if (r.kind == RelationshipModel.Kind.MANY_TO_MANY && r.joinTable == null) {
+                    r.association = r.inverse.association;
+                }
+            }
         }
     }
 
@@ -115,6 +153,9 @@ public final class MapperRegistry {
         Column<?> c = Column.column(a.columnName(), a.type());
         if (a.isId()) {
             c = c.primaryKey();
+            if (a.generation() == io.retort.orm.mapping.GenerationType.IDENTITY) {
+                c = c.autoincrement();
+            }
         } else if (!a.isNullable()) {
             c = c.notNull();
         }
@@ -123,6 +164,15 @@ public final class MapperRegistry {
         }
         if (a.references() != null) {
             c = c.references(a.references());
+        }
+        if (a.isForeignKey()) {
+            RelationshipModel r = a.relationship();
+            AttributeModel targetId = r.target.ids().get(0);
+            String ref = r.target.tableName() + "." + targetId.columnName();
+            c = r.onDeleteCascade
+                    ? c.references(
+                            io.retort.schema.ForeignKey.to(ref).onDelete(io.retort.schema.ReferentialAction.CASCADE))
+                    : c.references(ref);
         }
         return c;
     }
@@ -156,6 +206,10 @@ public final class MapperRegistry {
                         || f.isAnnotationPresent(Transient.class)) {
                     continue;
                 }
+                if (isRelationship(f)) {
+                    pendingRelationships.add(new Object[] {type, f, lookup});
+                    continue;
+                }
                 AttributeModel a = attribute(type, table, f, lookup);
                 Field clash = columns.put(a.columnName(), f);
                 if (clash != null) {
@@ -172,6 +226,181 @@ public final class MapperRegistry {
             throw new MappingException("Entity " + type.getName() + " has more than one @Version field");
         }
         return constructor(type, table, entity.schema().isEmpty() ? null : entity.schema(), attributes, lookup);
+    }
+
+    private static boolean isRelationship(Field f) {
+        return f.isAnnotationPresent(io.retort.orm.mapping.ManyToOne.class)
+                || f.isAnnotationPresent(io.retort.orm.mapping.OneToMany.class)
+                || f.isAnnotationPresent(io.retort.orm.mapping.OneToOne.class)
+                || f.isAnnotationPresent(io.retort.orm.mapping.ManyToMany.class);
+    }
+
+    private void relationship(EntityModel<?> owner, Field f, MethodHandles.Lookup lookup) {
+        String where = owner.type().getSimpleName() + "." + f.getName();
+        if (java.lang.reflect.Modifier.isFinal(f.getModifiers())) {
+            throw new MappingException("Relationship " + where + " is final; it must be writable");
+        }
+        Class<?> raw = f.getType();
+        RelationshipModel.Holder holder;
+        if (raw == io.retort.orm.Lazy.class) {
+            holder = RelationshipModel.Holder.LAZY;
+        } else if (raw == io.retort.orm.LazyList.class) {
+            holder = RelationshipModel.Holder.LAZY_LIST;
+        } else if (raw == List.class) {
+            holder = RelationshipModel.Holder.PLAIN_LIST;
+        } else {
+            throw new MappingException("Relationship " + where + " has type " + raw.getSimpleName()
+                    + "; use Lazy<Target> for a to-one and LazyList<Target> (or List<Target>, always loaded) for a"
+                    + " to-many relationship");
+        }
+        Class<?> target = typeArgument(f, where);
+        io.retort.orm.mapping.JoinColumn jc = f.getAnnotation(io.retort.orm.mapping.JoinColumn.class);
+        io.retort.orm.mapping.ManyToOne m2o = f.getAnnotation(io.retort.orm.mapping.ManyToOne.class);
+        io.retort.orm.mapping.OneToOne o2o = f.getAnnotation(io.retort.orm.mapping.OneToOne.class);
+        io.retort.orm.mapping.OneToMany o2m = f.getAnnotation(io.retort.orm.mapping.OneToMany.class);
+        io.retort.orm.mapping.ManyToMany m2m = f.getAnnotation(io.retort.orm.mapping.ManyToMany.class);
+        io.retort.orm.mapping.JoinTable jt = f.getAnnotation(io.retort.orm.mapping.JoinTable.class);
+        RelationshipModel.Kind kind;
+        String mappedBy = null;
+        io.retort.orm.mapping.Cascade[] cascade;
+        io.retort.orm.mapping.Strategy strategy;
+        String orderBy = null;
+        boolean passive = false;
+        boolean unique = false;
+        if (m2o != null || (o2o != null && o2o.mappedBy().isEmpty())) {
+            kind = RelationshipModel.Kind.MANY_TO_ONE;
+            cascade = m2o != null ? m2o.cascade() : o2o.cascade();
+            strategy = m2o != null ? m2o.strategy() : o2o.strategy();
+            unique = o2o != null;
+            if (holder != RelationshipModel.Holder.LAZY) {
+                throw new MappingException(
+                        "Relationship " + where + " is to-one; declare it as Lazy<" + target.getSimpleName() + ">");
+            }
+        } else if (o2o != null) {
+            kind = RelationshipModel.Kind.ONE_TO_MANY;
+            mappedBy = o2o.mappedBy();
+            cascade = o2o.cascade();
+            strategy = o2o.strategy();
+            if (holder != RelationshipModel.Holder.LAZY) {
+                throw new MappingException(
+                        "Relationship " + where + " is one-to-one; declare it as Lazy<" + target.getSimpleName() + ">");
+            }
+        } else if (o2m != null) {
+            kind = RelationshipModel.Kind.ONE_TO_MANY;
+            mappedBy = o2m.mappedBy();
+            cascade = o2m.cascade();
+            strategy = o2m.strategy();
+            orderBy = o2m.orderBy();
+            passive = o2m.passiveDeletes();
+        } else {
+            kind = RelationshipModel.Kind.MANY_TO_MANY;
+            mappedBy = m2m.mappedBy();
+            cascade = m2m.cascade();
+            strategy = m2m.strategy();
+            orderBy = m2m.orderBy();
+            if (mappedBy.isEmpty() && jt == null) {
+                throw new MappingException(
+                        "Many-to-many " + where + " needs @JoinTable (or mappedBy on the other side)");
+            }
+        }
+        if (kind != RelationshipModel.Kind.MANY_TO_ONE && holder == RelationshipModel.Holder.LAZY && o2o == null) {
+            throw new MappingException("Relationship " + where + " is to-many; declare it as LazyList<"
+                    + target.getSimpleName() + "> or List<" + target.getSimpleName() + ">");
+        }
+        if (holder == RelationshipModel.Holder.PLAIN_LIST) {
+            strategy = io.retort.orm.mapping.Strategy.SELECTIN; // a plain-typed relationship is always loaded
+        }
+        MethodHandle getter;
+        MethodHandle setter;
+        try {
+            getter = lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+            setter = lookup.unreflectSetter(f).asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new MappingException("Cannot access relationship " + where, e);
+        }
+        String joinColumn = jc != null && !jc.name().isEmpty() ? jc.name() : naming.columnName(f) + "_id";
+        RelationshipModel r = new RelationshipModel(
+                owner,
+                f.getName(),
+                f,
+                getter,
+                setter,
+                kind,
+                holder,
+                target,
+                mappedBy,
+                cascade,
+                strategy,
+                orderBy,
+                passive,
+                joinColumn,
+                jc == null || jc.nullable(),
+                unique,
+                jc != null && jc.onDeleteCascade(),
+                jt == null ? null : jt.name(),
+                jt == null ? null : jt.joinColumn(),
+                jt == null ? null : jt.inverseJoinColumn());
+        owner.relationships().add(r);
+    }
+
+    private static Class<?> typeArgument(Field f, String where) {
+        java.lang.reflect.Type t = f.getGenericType();
+        if (t instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        throw new MappingException(
+                "Relationship " + where + " needs its target type as a type argument, e.g. Lazy<User>");
+    }
+
+    private void resolve(RelationshipModel r) {
+        EntityModel<?> target = models.get(r.targetType);
+        if (target == null) {
+            throw new MappingException("Relationship " + r + " points to " + r.targetType.getName()
+                    + ", which is not among the session factory's entities; add it to entities(...)");
+        }
+        r.target = target;
+        if (target.ids().size() != 1 || r.owner.ids().size() != 1) {
+            throw new MappingException("Relationship " + r + ": relationships between entities with composite ids are"
+                    + " not supported yet; map the foreign-key columns as plain attributes");
+        }
+        if (r.mappedBy != null) {
+            RelationshipModel inverse = null;
+            for (RelationshipModel x : target.relationships()) {
+                if (x.name.equals(r.mappedBy)) {
+                    inverse = x;
+                }
+            }
+            boolean ok = inverse != null
+                    && inverse.targetType == r.owner.type()
+                    && (r.kind == RelationshipModel.Kind.MANY_TO_MANY
+                            ? inverse.kind == RelationshipModel.Kind.MANY_TO_MANY
+                            : inverse.kind == RelationshipModel.Kind.MANY_TO_ONE);
+            if (!ok) {
+                throw new MappingException("Relationship " + r + " has mappedBy = \"" + r.mappedBy + "\", but "
+                        + target.type().getSimpleName() + " has no "
+                        + (r.kind == RelationshipModel.Kind.MANY_TO_MANY ? "many-to-many" : "many-to-one")
+                        + " relationship of that name pointing back to "
+                        + r.owner.type().getSimpleName()
+                        + " (relationships: "
+                        + target.relationships().stream()
+                                .map(RelationshipModel::name)
+                                .toList() + ")");
+            }
+            r.inverse = inverse;
+            inverse.inverse = r;
+        }
+        if (r.kind == RelationshipModel.Kind.MANY_TO_ONE) {
+            AttributeModel targetId = target.ids().get(0);
+            for (AttributeModel a : r.owner.attributes()) {
+                if (a.columnName().equals(r.joinColumn)) {
+                    throw new MappingException("Relationship " + r + " uses column '" + r.joinColumn
+                            + "', which attribute " + a + " maps too");
+                }
+            }
+            AttributeModel fk = AttributeModel.foreignKey(r, r.joinColumn, targetId.type(), r.nullable, r.unique);
+            r.foreignKey = fk;
+            r.owner.addAttribute(fk);
+        }
     }
 
     private <E> EntityModel<E> constructor(

@@ -19,6 +19,8 @@ public interface QueryRunner {
 
     /** The plain rows of {@code select} (after autoflush). */
     Flux<io.retort.core.Row> rows(Select select, int fetchSize);
+    /** As {@link #entities(EntityModel, Select)}, then loading relationships as {@code options} and defaults say. */
+    <T> Flux<T> entities(EntityModel<T> model, Select select, java.util.List<io.retort.orm.LoaderOption> options);
 
     /** The first column of the first row. */
     <R> Mono<R> scalar(Select select, Class<R> type);

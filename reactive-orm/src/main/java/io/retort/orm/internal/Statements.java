@@ -62,15 +62,37 @@ public final class Statements {
      * dialect's form of RETURNING). Parameters follow {@code columns}.
      */
     public TextClause insert(EntityModel<?> m, List<AttributeModel> columns, List<AttributeModel> returning) {
-        return cache.computeIfAbsent(List.of("insert", m, columns, returning), k -> {
+        return insert(m, List.of(), columns, returning);
+    }
+
+    /**
+     * As {@link #insert(EntityModel, List, List)}, with {@code sequenced} columns (ids of
+     * {@code GenerationType.SEQUENCE}) given the sequence's next value in the VALUES row itself, so a multi-row
+     * INSERT draws one value per row and RETURNING hands them back.
+     */
+    public TextClause insert(
+            EntityModel<?> m,
+            List<AttributeModel> sequenced,
+            List<AttributeModel> columns,
+            List<AttributeModel> returning) {
+        return cache.computeIfAbsent(List.of("insert", m, sequenced, columns, returning), k -> {
             StringBuilder sb =
                     new StringBuilder("INSERT INTO ").append(table(m)).append(" (");
-            for (int i = 0; i < columns.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(q(columns.get(i).columnName()));
+            int n = 0;
+            for (AttributeModel a : sequenced) {
+                sb.append(n++ == 0 ? "" : ", ").append(q(a.columnName()));
+            }
+            for (AttributeModel a : columns) {
+                sb.append(n++ == 0 ? "" : ", ").append(q(a.columnName()));
             }
             sb.append(") VALUES (");
+            n = 0;
+            for (AttributeModel a : sequenced) {
+                sb.append(n++ == 0 ? "" : ", ")
+                        .append(io.retort.schema.Sequence.named(a.sequence()).nextValueSql(dialect));
+            }
             for (int i = 0; i < columns.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(":p").append(i);
+                sb.append(n++ == 0 ? "" : ", ").append(":p").append(i);
             }
             sb.append(')');
             String sql = sb.toString();
@@ -135,7 +157,7 @@ public final class Statements {
             }
             TextClause t = Sql.text(sb.append(')').toString());
             for (int i = 0; i < n; i++) {
-                t = t.bindType("p" + i, id.type().javaType());
+                t = t.bindType("p" + i, id.type());
             }
             return t;
         });
@@ -163,6 +185,22 @@ public final class Statements {
         return t;
     }
 
+    /** {@code INSERT INTO assoc (owner_col, target_col) VALUES (:p0, :p1)} for a many-to-many's owning side. */
+    public TextClause associationInsert(RelationshipModel r) {
+        return cache.computeIfAbsent(List.of("assocInsert", r), k -> Sql.text("INSERT INTO " + q(r.joinTable) + " ("
+                        + q(r.joinTableOwnerColumn) + ", " + q(r.joinTableTargetColumn) + ") VALUES (:p0, :p1)")
+                .bindType("p0", r.owner.ids().get(0).type())
+                .bindType("p1", r.target.ids().get(0).type()));
+    }
+
+    /** {@code DELETE FROM assoc WHERE owner_col = :p0 AND target_col = :p1}, sent as one batch. */
+    public TextClause associationDelete(RelationshipModel r) {
+        return cache.computeIfAbsent(List.of("assocDelete", r), k -> Sql.text("DELETE FROM " + q(r.joinTable)
+                        + " WHERE " + q(r.joinTableOwnerColumn) + " = :p0 AND " + q(r.joinTableTargetColumn) + " = :p1")
+                .bindType("p0", r.owner.ids().get(0).type())
+                .bindType("p1", r.target.ids().get(0).type()));
+    }
+
     private static List<String> names(List<AttributeModel> attrs) {
         List<String> out = new ArrayList<>(attrs.size());
         for (AttributeModel a : attrs) {
@@ -174,7 +212,7 @@ public final class Statements {
     private static TextClause typed(TextClause t, List<AttributeModel> params, int offset) {
         for (int i = 0; i < params.size(); i++) {
             if (t.parameterNames().contains("p" + (offset + i))) {
-                t = t.bindType("p" + (offset + i), params.get(i).type().javaType());
+                t = t.bindType("p" + (offset + i), params.get(i).type());
             }
         }
         return t;

@@ -15,8 +15,9 @@ public final class Streaming {
     public static <T> Flux<T> stream(
             DefaultSession session, EntityModel<T> model, Select select, int batch, WindowLoader loader) {
         List<AttributeModel> attrs = model.attributes();
+        io.retort.dialect.TypeMap types = session.statements().dialect().typeMap();
         Flux<T> objects = session.run(true, c -> c.execute(select, java.util.Map.of(), batch))
-                .map(row -> Hydration.detached(model, attrs, row, 0));
+                .map(row -> Hydration.detached(model, attrs, types, row, 0));
         if (loader == WindowLoader.NONE) {
             return objects;
         }

@@ -21,6 +21,29 @@ final class TypeMapping {
 
     static SqlType<?> sqlType(Field f, io.retort.orm.mapping.Column col, boolean enumOrdinal, String where) {
         Class<?> t = f.getType();
+        io.retort.orm.mapping.Convert convert = f.getAnnotation(io.retort.orm.mapping.Convert.class);
+        if (convert != null) {
+            SqlType<?> type;
+            try {
+                var ctor = convert.value().getDeclaredConstructor();
+                ctor.setAccessible(true);
+                type = ctor.newInstance().get();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new MappingException(
+                        "@Convert(" + convert.value().getSimpleName() + ") on " + where + " could not supply a type: "
+                                + e,
+                        e);
+            }
+            if (type == null || io.retort.core.internal.Conversions.box(t) != type.javaType()) {
+                throw new MappingException(
+                        "@Convert(" + convert.value().getSimpleName() + ") on " + where + " supplies "
+                                + (type == null
+                                        ? "null"
+                                        : "a type of " + type.javaType().getName()) + ", but the field is "
+                                + t.getName());
+            }
+            return type;
+        }
         if (t == long.class || t == Long.class) {
             return Types.BIGINT;
         }
@@ -38,12 +61,42 @@ final class TypeMapping {
             int s = col == null || col.precision() == 0 ? 2 : col.scale();
             return Types.numeric(p, s);
         }
+        if (t == short.class || t == Short.class) {
+            return Types.SMALLINT;
+        }
+        if (t == double.class || t == Double.class) {
+            return Types.DOUBLE;
+        }
+        if (t == float.class || t == Float.class) {
+            return Types.REAL;
+        }
+        if (t == java.time.LocalDate.class) {
+            return Types.DATE;
+        }
+        if (t == java.time.LocalTime.class) {
+            return Types.TIME;
+        }
+        if (t == java.time.LocalDateTime.class) {
+            return Types.TIMESTAMP;
+        }
+        if (t == java.time.OffsetDateTime.class) {
+            return Types.TIMESTAMP_TZ;
+        }
+        if (t == java.time.Duration.class) {
+            return Types.INTERVAL;
+        }
+        if (t == java.util.UUID.class) {
+            return Types.UUID;
+        }
+        if (t == byte[].class) {
+            return Types.BLOB;
+        }
         if (t.isEnum()) {
             return enumOrdinal ? Types.INTEGER : Types.string(col == null ? 255 : col.length());
         }
         throw new MappingException("Field " + where + " has type " + t.getName()
                 + ", which Retort cannot map (supported: Long, Integer, Short, Boolean, String, BigDecimal, Double, Float,"
-                + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, byte[], enums); mark it @Transient"
-                + " or map it with a converter");
+                + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Duration, UUID, byte[], enums); mark it"
+                + " @Transient");
     }
 }

@@ -125,7 +125,7 @@ class ProjectionAndRowTest {
                         "plankton@chum bucket");
 
         // two entities in one row, one of them outer-joined
-        List<String> pairs = sessions.inSession(s -> s.rows(select(Member.class, Team.class)
+        List<String> pairs = sessions.inSession(s -> s.entityRows(select(Member.class, Team.class)
                         .outerJoin(s.factory().registry().model(Team.class).table())
                         .where(Member_.name.in("sandy", "plankton"))
                         .orderBy(Member_.id)))
@@ -137,21 +137,23 @@ class ProjectionAndRowTest {
         assertThat(pairs).containsExactly("sandy:-:2", "plankton:chum bucket:2");
 
         // aggregates with entity columns through the session
-        List<String> perTeam = in(
-                sessions, s -> s.rows(select(Team.class, func.count(Member_.id).label("n"))
+        List<String> perTeam = in(sessions, s -> s.entityRows(
+                        select(Team.class, func.count(Member_.id).label("n"))
                                 .join(s.factory().registry().model(Member.class).table())
                                 .groupBy(Team_.id, Team_.title)
                                 .orderBy(Team_.id))
-                        .map(r -> r.entity(Team.class).title + "=" + r.get("n", Long.class))
-                        .collectList());
+                .map(r -> r.entity(Team.class).title + "=" + r.get("n", Long.class))
+                .collectList());
         assertThat(perTeam).containsExactly("krusty krab=3", "chum bucket=1");
 
-        StepVerifier.create(sessions.inSession(s -> s.rows(select(Member_.name)).map(r -> r.entity(Member.class))))
+        StepVerifier.create(sessions.inSession(
+                        s -> s.entityRows(select(Member_.name)).map(r -> r.entity(Member.class))))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOf(InvalidRequestException.class)
                         .hasMessageContaining("This row has no entities (columns: [name])"))
                 .verify(T);
-        StepVerifier.create(sessions.inSession(s -> s.rows(select(Member.class)).map(r -> r.entity(Team.class))))
+        StepVerifier.create(sessions.inSession(
+                        s -> s.entityRows(select(Member.class)).map(r -> r.entity(Team.class))))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOf(InvalidRequestException.class)
                         .hasMessageContaining("This row has no Team (entities: [Member])"))

@@ -60,6 +60,23 @@ class SessionTest {
     }
 
     @BackendTest
+    void theMappedTablesAreCreatedByCreateAllWithIdentityColumns(Backend db, Engine engine) {
+        SessionFactory sessions = sessions(engine);
+        sessions.metadata().createAll(engine).block(T);
+        Member m = new Member("created", 1);
+        sessions.inTransaction(s -> {
+                    s.add(new Team(1L, "t"));
+                    s.add(m);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        assertThat(m.id).isNotNull();
+        assertThat(rows(db, "SELECT name FROM member"))
+                .extracting(r -> r.get("name"))
+                .containsExactly("created");
+    }
+
+    @BackendTest
     void oneChangedAttributeIsOneUpdateOfThatColumnAndNoChangeIsNoDml(
             Backend db, Engine engine, StatementRecorder rec) {
         OrmSchema.create(db);
@@ -223,7 +240,8 @@ class SessionTest {
         StepVerifier.create(s.commit())
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOf(IntegrityViolationException.class)
-                        .hasMessageContaining("Flush failed; the transaction was rolled back")
+                        .hasMessageContaining(
+                                "Flush failed (INSERT of Member, table member); the transaction was rolled back")
                         .hasMessageContaining("member"))
                 .verify(T);
         assertThat(rows(db, "SELECT COUNT(*) AS n FROM member")
@@ -290,6 +308,26 @@ class SessionTest {
         assertThat(rows(db, "SELECT name, score FROM member"))
                 .extracting(m -> m.get("name") + "=" + m.get("score"))
                 .containsExactly("sandy=10");
+        s.close().block(T);
+    }
+
+    @BackendTest
+    void anExplicitNestedTransactionRollsBackObjectsToo(Backend db, Engine engine) {
+        OrmSchema.create(db);
+        Session s = sessions(engine).open().block(T);
+        Team kept = s.add(new Team(1L, "kept"));
+        io.retort.orm.NestedTransaction sp = s.beginNested().block(T);
+        Team undone = s.add(new Team(2L, "undone"));
+        kept.title = "changed";
+        s.flush().then(sp.rollback()).block(T);
+        assertThat(s.state(undone)).isEqualTo(ObjectState.TRANSIENT);
+        assertThat(kept.title).isEqualTo("kept");
+        io.retort.orm.NestedTransaction sp2 = s.beginNested().block(T);
+        s.add(new Team(3L, "three"));
+        sp2.commit().then(s.commit()).block(T);
+        assertThat(rows(db, "SELECT id FROM team ORDER BY id"))
+                .extracting(r -> ((Number) r.get("id")).intValue())
+                .containsExactly(1, 3);
         s.close().block(T);
     }
 

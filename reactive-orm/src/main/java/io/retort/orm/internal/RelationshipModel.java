@@ -1,0 +1,178 @@
+package io.retort.orm.internal;
+
+import io.retort.orm.MappingException;
+import io.retort.orm.mapping.Cascade;
+import io.retort.orm.mapping.Strategy;
+import io.retort.schema.Table;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** One relationship attribute of an entity: its kind, target, holder, cascades and default loading strategy. */
+public final class RelationshipModel {
+
+    /** The shape of the relationship. */
+    public enum Kind {
+        /** This table holds the foreign key (also the owning side of a one-to-one). */
+        MANY_TO_ONE,
+        /** The target's table holds the foreign key (also the inverse side of a one-to-one). */
+        ONE_TO_MANY,
+        /** Rows of an association table link the two. */
+        MANY_TO_MANY
+    }
+
+    /** How the field holds the relationship. */
+    public enum Holder {
+        LAZY,
+        LAZY_LIST,
+        PLAIN_LIST
+    }
+
+    final EntityModel<?> owner;
+    final String name;
+    final Field field;
+    final MethodHandle getter;
+    final MethodHandle setter;
+    final Kind kind;
+    final Holder holder;
+    final Class<?> targetType;
+    final String mappedBy;
+    final Set<Cascade> cascade;
+    final Strategy strategy;
+    final String orderBy;
+    final boolean passiveDeletes;
+    // MANY_TO_ONE
+    final String joinColumn;
+    final boolean nullable;
+    final boolean unique;
+    final boolean onDeleteCascade;
+    // MANY_TO_MANY (owning side)
+    final String joinTable;
+    final String joinTableOwnerColumn;
+    final String joinTableTargetColumn;
+
+    EntityModel<?> target;
+    RelationshipModel inverse;
+    AttributeModel foreignKey; // MANY_TO_ONE: the owner's FK attribute
+    Table association; // MANY_TO_MANY
+
+    RelationshipModel(
+            EntityModel<?> owner,
+            String name,
+            Field field,
+            MethodHandle getter,
+            MethodHandle setter,
+            Kind kind,
+            Holder holder,
+            Class<?> targetType,
+            String mappedBy,
+            Cascade[] cascade,
+            Strategy strategy,
+            String orderBy,
+            boolean passiveDeletes,
+            String joinColumn,
+            boolean nullable,
+            boolean unique,
+            boolean onDeleteCascade,
+            String joinTable,
+            String joinTableOwnerColumn,
+            String joinTableTargetColumn) {
+        this.owner = owner;
+        this.name = name;
+        this.field = field;
+        this.getter = getter;
+        this.setter = setter;
+        this.kind = kind;
+        this.holder = holder;
+        this.targetType = targetType;
+        this.mappedBy = mappedBy == null || mappedBy.isEmpty() ? null : mappedBy;
+        EnumSet<Cascade> c = EnumSet.noneOf(Cascade.class);
+        if (cascade.length == 0) {
+            c.add(Cascade.SAVE_UPDATE);
+            c.add(Cascade.MERGE);
+        }
+        for (Cascade x : cascade) {
+            if (x == Cascade.ALL) {
+                c.addAll(EnumSet.of(
+                        Cascade.SAVE_UPDATE, Cascade.MERGE, Cascade.DELETE, Cascade.REFRESH, Cascade.EXPUNGE));
+            } else {
+                c.add(x);
+            }
+        }
+        this.cascade = c;
+        this.strategy = strategy;
+        this.orderBy = orderBy == null || orderBy.isEmpty() ? null : orderBy;
+        this.passiveDeletes = passiveDeletes;
+        this.joinColumn = joinColumn;
+        this.nullable = nullable;
+        this.unique = unique;
+        this.onDeleteCascade = onDeleteCascade;
+        this.joinTable = joinTable;
+        this.joinTableOwnerColumn = joinTableOwnerColumn;
+        this.joinTableTargetColumn = joinTableTargetColumn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EntityModel<?> owner() {
+        return owner;
+    }
+
+    public EntityModel<?> target() {
+        return target;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Holder holder() {
+        return holder;
+    }
+
+    public RelationshipModel inverse() {
+        return inverse;
+    }
+
+    public AttributeModel foreignKey() {
+        return foreignKey;
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    public boolean cascades(Cascade c) {
+        return cascade.contains(c);
+    }
+
+    public boolean isToOne() {
+        return holder == Holder.LAZY;
+    }
+
+    /** The holder object in {@code entity}'s field (may be null for a field never initialised). */
+    public Object holderOf(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (Throwable t) {
+            throw new MappingException("Cannot read " + this + ": " + t, t);
+        }
+    }
+
+    /** Writes the field. */
+    public void setHolder(Object entity, Object holder) {
+        try {
+            setter.invokeExact(entity, holder);
+        } catch (Throwable t) {
+            throw new MappingException("Cannot write " + this + ": " + t, t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return owner.type().getSimpleName() + "." + name;
+    }
+}

@@ -1,0 +1,115 @@
+package io.retort.orm.relationships;
+
+import static io.retort.orm.Loading.selectinload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retort.core.Engine;
+import io.retort.orm.ObjectState;
+import io.retort.orm.Session;
+import io.retort.orm.SessionFactory;
+import io.retort.orm.relationships.model.Address;
+import io.retort.orm.relationships.model.Course;
+import io.retort.orm.relationships.model.Customer;
+import io.retort.orm.relationships.model.Customer_;
+import io.retort.orm.relationships.model.Enrolment;
+import io.retort.orm.relationships.model.Enrolment_;
+import io.retort.orm.relationships.model.Item;
+import io.retort.orm.relationships.model.Node;
+import io.retort.orm.relationships.model.Order;
+import io.retort.orm.relationships.model.Post;
+import io.retort.orm.relationships.model.Student;
+import io.retort.orm.relationships.model.Student_;
+import io.retort.orm.relationships.model.Tag;
+import io.retort.testing.Backend;
+import io.retort.testing.BackendTest;
+import io.retort.testing.StatementRecorder;
+import java.time.Duration;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** The association-object pattern, and the merge, refresh and expunge cascades. */
+class CascadeAndAssociationTest {
+    private static final Duration T = Duration.ofSeconds(60);
+
+    private static SessionFactory sessions(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine)
+                .entities(
+                        Customer.class,
+                        Address.class,
+                        Order.class,
+                        Item.class,
+                        Post.class,
+                        Tag.class,
+                        Node.class,
+                        Student.class,
+                        Course.class,
+                        Enrolment.class)
+                .build();
+        f.metadata().createAll(engine).block(T);
+        return f;
+    }
+
+    @BackendTest
+    void associationObjectsCarryTheirOwnDataAndLoadWithNestedSelectin(
+            Backend db, Engine engine, StatementRecorder rec) {
+        SessionFactory sessions = sessions(engine);
+        Course math = new Course("math");
+        Course art = new Course("art");
+        Student sandy = new Student("sandy");
+        sessions.inTransaction(s -> {
+                    s.add(math);
+                    s.add(art);
+                    sandy.enrolments.add(new Enrolment(math, 90));
+                    sandy.enrolments.add(new Enrolment(art, 75));
+                    s.add(sandy);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        rec.clear();
+        Student loaded = sessions.inSession(s -> s.select(Student.class)
+                        .options(selectinload(Student_.enrolments).selectinload(Enrolment_.course))
+                        .one())
+                .single()
+                .block(T);
+        assertThat(rec.count()).isEqualTo(3);
+        assertThat(loaded.enrolments)
+                .extracting(e -> e.course.get().title + "=" + e.grade)
+                .containsExactlyInAnyOrder("math=90", "art=75");
+    }
+
+    @BackendTest
+    void mergeCascadesToLoadedChildrenAndExpungeAndRefreshFollowTheirCascades(Backend db, Engine engine) {
+        SessionFactory sessions = sessions(engine);
+        Customer sandy = new Customer("sandy");
+        sandy.addresses.add(new Address("old@x"));
+        sessions.inTransaction(s -> {
+                    s.add(sandy);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+
+        // a detached graph, changed outside any session, merged back: the parent and its child are updated
+        sandy.name = "Sandy";
+        sandy.addresses.get(0).email = "new@x";
+        Customer merged = sessions.inTransaction(s -> s.merge(sandy)).single().block(T);
+        assertThat(merged).isNotSameAs(sandy);
+        assertThat(db.query("SELECT name FROM customer").get(0).get("name")).isEqualTo("Sandy");
+        assertThat(db.query("SELECT email FROM address").get(0).get("email")).isEqualTo("new@x");
+
+        Session s = sessions.open().block(T);
+        Customer c = s.select(Customer.class)
+                .options(selectinload(Customer_.addresses))
+                .one()
+                .block(T);
+        Address a = c.addresses.get(0);
+        c.name = "changed";
+        a.email = "changed@x";
+        s.refresh(c).block(T); // REFRESH cascades (Cascade.ALL) to the loaded addresses
+        assertThat(c.name).isEqualTo("Sandy");
+        assertThat(a.email).isEqualTo("new@x");
+        s.expunge(c); // EXPUNGE cascades too
+        assertThat(s.state(a)).isEqualTo(ObjectState.DETACHED);
+        s.close().block(T);
+        assertThat(List.of(c, a)).hasSize(2);
+    }
+}
