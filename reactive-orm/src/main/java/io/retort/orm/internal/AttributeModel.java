@@ -29,6 +29,7 @@ public final class AttributeModel {
     private final MethodHandle getter;
     private final MethodHandle setter;
     private final RelationshipModel relationship;
+    private final int component; // index into the target's ids, for a relationship's foreign key
     private Column<?> column;
 
     AttributeModel(
@@ -67,12 +68,19 @@ public final class AttributeModel {
         this.getter = getter;
         this.setter = setter;
         this.relationship = null;
+        this.component = 0;
     }
 
     /** The foreign-key column of a many-to-one relationship, read and written through its {@code Lazy} holder. */
     private AttributeModel(
-            RelationshipModel rel, String columnName, SqlType<?> type, boolean nullable, boolean unique) {
-        this.name = rel.name + "#fk";
+            RelationshipModel rel,
+            String columnName,
+            SqlType<?> type,
+            boolean nullable,
+            boolean unique,
+            int component) {
+        this.name = rel.name + "#fk" + (component == 0 ? "" : component);
+        this.component = component;
         this.field = rel.field;
         this.columnName = columnName;
         this.type = type;
@@ -93,13 +101,23 @@ public final class AttributeModel {
     }
 
     static AttributeModel foreignKey(
-            RelationshipModel rel, String columnName, SqlType<?> type, boolean nullable, boolean unique) {
-        return new AttributeModel(rel, columnName, type, nullable, unique);
+            RelationshipModel rel,
+            String columnName,
+            SqlType<?> type,
+            boolean nullable,
+            boolean unique,
+            int component) {
+        return new AttributeModel(rel, columnName, type, nullable, unique, component);
     }
 
     /** The many-to-one relationship whose foreign key this is, or {@code null} for a plain attribute. */
     public RelationshipModel relationship() {
         return relationship;
+    }
+
+    /** For a relationship's foreign key: the index of the target id attribute it refers to. */
+    public int component() {
+        return component;
     }
 
     /** Whether this is a relationship's foreign key rather than a field of its own. */
@@ -239,10 +257,29 @@ public final class AttributeModel {
             return null;
         }
         if (!h.isLoaded()) {
-            return h.foreignKey();
+            Object fk = h.foreignKey();
+            return fk instanceof java.util.List<?> parts ? parts.get(component) : fk;
         }
         Object target = h.get();
-        return target == null ? null : relationship.target.ids().get(0).get(target);
+        return target == null ? null : relationship.target.ids().get(component).get(target);
+    }
+
+    /** The holder's foreign key as a list of components (one for a simple key). */
+    private java.util.List<Object> currentKey(io.retort.orm.Lazy<Object> h) {
+        int n = relationship.target.ids().size();
+        java.util.List<Object> key = new java.util.ArrayList<>(n);
+        if (h.isLoaded()) {
+            Object target = h.get();
+            for (int i = 0; i < n; i++) {
+                key.add(target == null ? null : relationship.target.ids().get(i).get(target));
+            }
+        } else {
+            Object fk = h.foreignKey();
+            for (int i = 0; i < n; i++) {
+                key.add(fk instanceof java.util.List<?> parts ? parts.get(i) : (i == 0 ? fk : null));
+            }
+        }
+        return key;
     }
 
     @SuppressWarnings("unchecked")
@@ -252,20 +289,18 @@ public final class AttributeModel {
             h = io.retort.orm.Lazy.empty();
             relationship.setHolder(entity, h);
         }
-        if (h.isLoaded()) {
-            Object target = h.get();
-            Object current =
-                    target == null ? null : relationship.target.ids().get(0).get(target);
-            if (java.util.Objects.equals(current, value)) {
-                return;
-            }
-        } else if (java.util.Objects.equals(h.foreignKey(), value)) {
+        java.util.List<Object> key = currentKey(h);
+        if (java.util.Objects.equals(key.get(component), value)) {
             return;
         }
-        if (value == null) {
+        key.set(component, value);
+        if (key.stream().allMatch(java.util.Objects::isNull)) {
             h.fill(null);
         } else {
-            h.unload(value);
+            h.unload(
+                    key.size() == 1
+                            ? key.get(0)
+                            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(key)));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.retort.orm.internal;
 
-import io.retort.schema.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -133,13 +132,10 @@ public final class FlushPlan {
         Map<EntityModel<?>, Set<EntityModel<?>>> dependsOn = new LinkedHashMap<>();
         for (EntityModel<?> m : models) {
             Set<EntityModel<?>> deps = new LinkedHashSet<>();
-            for (Column<?> c : m.table().columns()) {
-                String ref = c.references();
-                if (ref != null) {
-                    EntityModel<?> target = byTable.get(ref.substring(0, ref.lastIndexOf('.')));
-                    if (target != null && target != m) {
-                        deps.add(target);
-                    }
+            for (io.retort.schema.ForeignKeyConstraint fk : m.table().foreignKeys()) {
+                EntityModel<?> target = byTable.get(fk.referredTable());
+                if (target != null && target != m) {
+                    deps.add(target);
                 }
             }
             dependsOn.put(m, deps);

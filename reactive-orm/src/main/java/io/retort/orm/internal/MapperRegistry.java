@@ -72,7 +72,24 @@ public final class MapperRegistry {
             for (AttributeModel a : m.attributes()) {
                 cols.add(columnFor(a));
             }
-            m.table(metadata.table(m.tableName(), cols.toArray(Column<?>[]::new)));
+            List<io.retort.schema.TableElement> elements = new ArrayList<>(cols);
+            for (RelationshipModel r : m.relationships()) {
+                if (r.kind == RelationshipModel.Kind.MANY_TO_ONE
+                        && r.foreignKeys().size() > 1) {
+                    List<String> own = new ArrayList<>();
+                    List<String> referred = new ArrayList<>();
+                    for (AttributeModel fk : r.foreignKeys()) {
+                        own.add(fk.columnName());
+                    }
+                    for (AttributeModel fk : r.foreignKeys()) {
+                        referred.add(r.target.ids().get(fk.component()).columnName());
+                    }
+                    io.retort.schema.ForeignKeyConstraint c =
+                            io.retort.schema.ForeignKeyConstraint.of(own, r.target.tableName(), referred);
+                    elements.add(r.onDeleteCascade ? c.onDelete(io.retort.schema.ReferentialAction.CASCADE) : c);
+                }
+            }
+            m.table(metadata.table(m.tableName(), elements.toArray(io.retort.schema.TableElement[]::new)));
             for (AttributeModel a : m.attributes()) {
                 if (a.sequence() != null
                         && metadata.sequences().stream().noneMatch(q -> q.name().equals(a.sequence()))) {
@@ -165,7 +182,7 @@ public final class MapperRegistry {
         if (a.references() != null) {
             c = c.references(a.references());
         }
-        if (a.isForeignKey()) {
+        if (a.isForeignKey() && a.relationship().foreignKeys().size() == 1) {
             RelationshipModel r = a.relationship();
             AttributeModel targetId = r.target.ids().get(0);
             String ref = r.target.tableName() + "." + targetId.columnName();
@@ -340,6 +357,20 @@ public final class MapperRegistry {
                 jt == null ? null : jt.name(),
                 jt == null ? null : jt.joinColumn(),
                 jt == null ? null : jt.inverseJoinColumn());
+        io.retort.orm.mapping.JoinColumns jcs = f.getAnnotation(io.retort.orm.mapping.JoinColumns.class);
+        if (jcs != null) {
+            List<String> names = new ArrayList<>();
+            List<String> refs = new ArrayList<>();
+            for (io.retort.orm.mapping.JoinColumn c : jcs.value()) {
+                if (c.name().isEmpty()) {
+                    throw new MappingException("@JoinColumns on " + where + " needs a name on every @JoinColumn");
+                }
+                names.add(c.name());
+                refs.add(c.referencedColumnName());
+            }
+            r.joinColumns = List.copyOf(names);
+            r.referencedColumns = List.copyOf(refs);
+        }
         owner.relationships().add(r);
     }
 
@@ -359,9 +390,10 @@ public final class MapperRegistry {
                     + ", which is not among the session factory's entities; add it to entities(...)");
         }
         r.target = target;
-        if (target.ids().size() != 1 || r.owner.ids().size() != 1) {
-            throw new MappingException("Relationship " + r + ": relationships between entities with composite ids are"
-                    + " not supported yet; map the foreign-key columns as plain attributes");
+        if (r.kind == RelationshipModel.Kind.MANY_TO_MANY
+                && (target.ids().size() != 1 || r.owner.ids().size() != 1)) {
+            throw new MappingException("Many-to-many " + r + ": entities with composite ids are not supported in"
+                    + " association tables yet; map the association as an entity (the association-object pattern)");
         }
         if (r.mappedBy != null) {
             RelationshipModel inverse = null;
@@ -390,16 +422,57 @@ public final class MapperRegistry {
             inverse.inverse = r;
         }
         if (r.kind == RelationshipModel.Kind.MANY_TO_ONE) {
-            AttributeModel targetId = target.ids().get(0);
-            for (AttributeModel a : r.owner.attributes()) {
-                if (a.columnName().equals(r.joinColumn)) {
-                    throw new MappingException("Relationship " + r + " uses column '" + r.joinColumn
-                            + "', which attribute " + a + " maps too");
+            List<AttributeModel> targetIds = target.ids();
+            List<String> columns = new ArrayList<>();
+            List<AttributeModel> referenced = new ArrayList<>();
+            if (targetIds.size() == 1) {
+                columns.add(r.joinColumns.isEmpty() ? r.joinColumn : r.joinColumns.get(0));
+                referenced.add(targetIds.get(0));
+            } else {
+                if (r.joinColumns.size() != targetIds.size()) {
+                    throw new MappingException("Relationship " + r + " points to "
+                            + target.type().getSimpleName()
+                            + ", whose id has " + targetIds.size() + " columns "
+                            + targetIds.stream().map(AttributeModel::columnName).toList()
+                            + "; name one foreign-key column for each with @JoinColumns");
+                }
+                for (int i = 0; i < targetIds.size(); i++) {
+                    String ref = r.referencedColumns.get(i);
+                    AttributeModel t = ref.isEmpty()
+                            ? targetIds.get(i)
+                            : targetIds.stream()
+                                    .filter(a -> a.columnName().equals(ref))
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () -> new MappingException("@JoinColumn(referencedColumnName = \"" + ref
+                                                    + "\") on " + r + ": "
+                                                    + target.type().getSimpleName()
+                                                    + " has no id column of that name"));
+                    columns.add(r.joinColumns.get(i));
+                    referenced.add(t);
                 }
             }
-            AttributeModel fk = AttributeModel.foreignKey(r, r.joinColumn, targetId.type(), r.nullable, r.unique);
-            r.foreignKey = fk;
-            r.owner.addAttribute(fk);
+            List<AttributeModel> fks = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String column = columns.get(i);
+                for (AttributeModel a : r.owner.attributes()) {
+                    if (a.columnName().equals(column)) {
+                        throw new MappingException("Relationship " + r + " uses column '" + column
+                                + "', which attribute " + a + " maps too");
+                    }
+                }
+                AttributeModel fk = AttributeModel.foreignKey(
+                        r,
+                        column,
+                        referenced.get(i).type(),
+                        r.nullable,
+                        r.unique && columns.size() == 1,
+                        targetIds.indexOf(referenced.get(i)));
+                fks.add(fk);
+                r.owner.addAttribute(fk);
+            }
+            r.foreignKey = fks.get(0);
+            r.foreignKeys = List.copyOf(fks);
         }
     }
 

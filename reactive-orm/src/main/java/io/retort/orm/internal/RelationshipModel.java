@@ -54,7 +54,10 @@ public final class RelationshipModel {
 
     EntityModel<?> target;
     RelationshipModel inverse;
-    AttributeModel foreignKey; // MANY_TO_ONE: the owner's FK attribute
+    AttributeModel foreignKey; // MANY_TO_ONE: the owner's FK attribute (the first one when composite)
+    java.util.List<AttributeModel> foreignKeys = java.util.List.of(); // MANY_TO_ONE: one per target id attribute
+    java.util.List<String> joinColumns = java.util.List.of(); // composite: declared column names
+    java.util.List<String> referencedColumns = java.util.List.of(); // composite: the target's columns they refer to
     Table association; // MANY_TO_MANY
 
     RelationshipModel(
@@ -139,6 +142,11 @@ public final class RelationshipModel {
 
     public AttributeModel foreignKey() {
         return foreignKey;
+    }
+
+    /** The foreign-key attributes, one per target id attribute (a single one for a simple key). */
+    public java.util.List<AttributeModel> foreignKeys() {
+        return foreignKeys;
     }
 
     public Strategy strategy() {

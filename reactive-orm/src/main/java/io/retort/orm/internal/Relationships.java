@@ -430,17 +430,17 @@ final class Relationships {
     }
 
     private Mono<List<Object>> loadManyToOne(RelationshipModel rel, List<InstanceState> owners) {
-        AttributeModel targetId = rel.target.ids().get(0);
+        List<AttributeModel> targetIds = referenced(rel);
         Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
         List<Object> found = new ArrayList<>();
         for (InstanceState s : owners) {
             Lazy<Object> l = lazyOf(rel, s.object());
             Object key = l.foreignKey();
-            if (key == null) {
+            if (key == null || key instanceof List<?> parts && parts.contains(null)) {
                 l.fill(null);
                 continue;
             }
-            Object known = session.identity(rel.target, key);
+            Object known = session.identity(rel.target, identityKey(rel, key));
             if (known != null) {
                 l.fill(known);
                 found.add(known);
@@ -453,11 +453,11 @@ final class Relationships {
         }
         List<Object> keys = new ArrayList<>(byKey.keySet());
         return Flux.fromIterable(chunks(keys))
-                .concatMap(chunk -> session.rows(Sql.select(rel.target.type())
-                                .where(column(targetId).in(chunk)))
-                        .map(row -> session.hydrate(rel.target, row, 0, false)))
+                .concatMap(
+                        chunk -> session.rows(Sql.select(rel.target.type()).where(keyIn(columnsOf(targetIds), chunk)))
+                                .map(row -> session.hydrate(rel.target, row, 0, false)))
                 .doOnNext(target -> {
-                    Object key = targetId.get(target);
+                    Object key = keyOf(targetIds, target);
                     for (InstanceState s : byKey.getOrDefault(key, List.of())) {
                         lazyOf(rel, s.object()).fill(target);
                     }
@@ -476,11 +476,10 @@ final class Relationships {
 
     private Mono<List<Object>> loadOneToMany(RelationshipModel rel, List<InstanceState> owners) {
         RelationshipModel back = rel.inverse;
-        AttributeModel fk = back.foreignKey;
-        AttributeModel ownerId = rel.owner.ids().get(0);
+        List<AttributeModel> ownerIds = referenced(back);
         Map<Object, InstanceState> byId = new LinkedHashMap<>();
         for (InstanceState s : owners) {
-            Object id = ownerId.get(s.object());
+            Object id = keyOf(ownerIds, s.object());
             if (id != null) {
                 byId.put(id, s);
             }
@@ -489,13 +488,13 @@ final class Relationships {
         List<Object> all = new ArrayList<>();
         return Flux.fromIterable(chunks(new ArrayList<>(byId.keySet())))
                 .concatMap(chunk -> {
-                    Select q = Sql.select(rel.target.type()).where(column(fk).in(chunk));
+                    Select q = Sql.select(rel.target.type()).where(keyIn(columnsOf(back.foreignKeys), chunk));
                     if (rel.orderBy != null) {
                         q = orderBy(q, rel);
                     }
                     return session.rows(q).map(row -> {
                         Object child = session.hydrate(rel.target, row, 0, false);
-                        Object parentId = fkValueInRow(rel.target, fk, row);
+                        Object parentId = fkValueInRow(rel.target, back.foreignKeys, row);
                         return new Object[] {parentId, child};
                     });
                 })
@@ -588,8 +587,8 @@ final class Relationships {
                 cols.add(a.column());
             }
             ColumnElement<Boolean> on = rel.kind == RelationshipModel.Kind.ONE_TO_MANY
-                    ? column(rel.inverse.foreignKey).eq(column(parentId))
-                    : column(childId).eq(column(rel.foreignKey));
+                    ? pairwiseEq(columnsOf(rel.inverse.foreignKeys), columnsOf(referenced(rel.inverse)))
+                    : pairwiseEq(columnsOf(referenced(rel)), columnsOf(rel.foreignKeys));
             q = select.addColumns(cols.toArray(ColumnElement<?>[]::new)).outerJoin(child.table(), on);
         } else {
             io.retort.sql.Subquery sub = select.subquery("anon_1");
@@ -599,9 +598,14 @@ final class Relationships {
             for (AttributeModel a : childAttrs) {
                 cols.add(a.column());
             }
+            List<ColumnElement<?>> outerParent = new ArrayList<>();
+            for (AttributeModel a :
+                    rel.kind == RelationshipModel.Kind.ONE_TO_MANY ? referenced(rel.inverse) : rel.foreignKeys) {
+                outerParent.add(sub.c(a.column().name()));
+            }
             ColumnElement<Boolean> on = rel.kind == RelationshipModel.Kind.ONE_TO_MANY
-                    ? column(rel.inverse.foreignKey).eq(sub.c(parentId.column().name()))
-                    : column(childId).eq(sub.c(rel.foreignKey.column().name()));
+                    ? pairwiseEq(columnsOf(rel.inverse.foreignKeys), outerParent)
+                    : pairwiseEq(columnsOf(referenced(rel)), outerParent);
             q = Sql.select(cols.toArray()).from(sub).outerJoin(child.table(), on);
             List<Object> order = new ArrayList<>();
             for (io.retort.sql.OrderByElement o : select.orderByItems()) {
@@ -683,9 +687,27 @@ final class Relationships {
         }
     }
 
-    private Object fkValueInRow(EntityModel<?> model, AttributeModel fk, Row row) {
-        int i = model.attributes().indexOf(fk);
-        return session.readValue(fk, row.get(i));
+    private Object fkValueInRow(EntityModel<?> model, List<AttributeModel> fks, Row row) {
+        if (fks.size() == 1) {
+            return session.readValue(fks.get(0), row.get(model.attributes().indexOf(fks.get(0))));
+        }
+        List<Object> key = new ArrayList<>();
+        for (AttributeModel fk : fks) {
+            key.add(session.readValue(fk, row.get(model.attributes().indexOf(fk))));
+        }
+        return java.util.Collections.unmodifiableList(key);
+    }
+
+    /** A many-to-one's foreign-key value as the target's identity key (components in the target's id order). */
+    static Object identityKey(RelationshipModel m2o, Object fk) {
+        if (!(fk instanceof List<?> parts)) {
+            return fk;
+        }
+        Object[] ordered = new Object[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            ordered[m2o.foreignKeys.get(i).component()] = parts.get(i);
+        }
+        return List.of(ordered);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -713,6 +735,65 @@ final class Relationships {
     @SuppressWarnings("unchecked")
     static ColumnElement<Object> column(AttributeModel a) {
         return (Column<Object>) a.column();
+    }
+
+    /** The key of {@code entity} over {@code attrs}: the single value, or a list of the values. */
+    static Object keyOf(List<AttributeModel> attrs, Object entity) {
+        if (attrs.size() == 1) {
+            return attrs.get(0).get(entity);
+        }
+        List<Object> key = new ArrayList<>(attrs.size());
+        for (AttributeModel a : attrs) {
+            key.add(a.get(entity));
+        }
+        return java.util.Collections.unmodifiableList(key);
+    }
+
+    /** {@code col IN (...)} for a single column; {@code (a = ? AND b = ?) OR ...} for a composite key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ColumnElement<Boolean> keyIn(List<? extends ColumnElement<?>> columns, List<Object> keys) {
+        if (columns.size() == 1) {
+            return ((ColumnElement<Object>) columns.get(0)).in(keys);
+        }
+        List<ColumnElement<Boolean>> ors = new ArrayList<>();
+        for (Object key : keys) {
+            List<?> parts = (List<?>) key;
+            List<ColumnElement<Boolean>> ands = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ands.add(((ColumnElement<Object>) columns.get(i)).eq(parts.get(i)));
+            }
+            ors.add(Sql.and(ands.toArray(ColumnElement[]::new)));
+        }
+        return Sql.or(ors.toArray(ColumnElement[]::new));
+    }
+
+    /** The columns of {@code attrs}. */
+    static List<ColumnElement<?>> columnsOf(List<AttributeModel> attrs) {
+        List<ColumnElement<?>> out = new ArrayList<>();
+        for (AttributeModel a : attrs) {
+            out.add(a.column());
+        }
+        return out;
+    }
+
+    /** The target id attributes a many-to-one's foreign keys refer to, in foreign-key order. */
+    static List<AttributeModel> referenced(RelationshipModel m2o) {
+        List<AttributeModel> out = new ArrayList<>();
+        for (AttributeModel fk : m2o.foreignKeys) {
+            out.add(m2o.target.ids().get(fk.component()));
+        }
+        return out;
+    }
+
+    /** {@code a.x = b.y AND ...} over two column lists. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ColumnElement<Boolean> pairwiseEq(
+            List<? extends ColumnElement<?>> left, List<? extends ColumnElement<?>> right) {
+        List<ColumnElement<Boolean>> ands = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+            ands.add(((ColumnElement<Object>) left.get(i)).eq(right.get(i)));
+        }
+        return ands.size() == 1 ? ands.get(0) : Sql.and(ands.toArray(ColumnElement[]::new));
     }
 
     static <T> List<List<T>> chunks(List<T> keys) {

@@ -22,6 +22,9 @@ public @interface JoinColumn {
 
     boolean nullable() default true;
 
+    /** For a composite foreign key: the target's column this one refers to (default: by position). */
+    String referencedColumnName() default "";
+
     /** ON DELETE CASCADE on the foreign key (pairs with {@code passiveDeletes}). */
     boolean onDeleteCascade() default false;
 }

@@ -1,5 +1,6 @@
 package io.retort.orm.relationships;
 
+import static io.retort.orm.Loading.joinedload;
 import static io.retort.orm.Loading.selectinload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,8 @@ import io.retort.orm.ObjectState;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.orm.relationships.model.Address;
+import io.retort.orm.relationships.model.Book;
+import io.retort.orm.relationships.model.Book_;
 import io.retort.orm.relationships.model.Course;
 import io.retort.orm.relationships.model.Customer;
 import io.retort.orm.relationships.model.Customer_;
@@ -17,6 +20,8 @@ import io.retort.orm.relationships.model.Item;
 import io.retort.orm.relationships.model.Node;
 import io.retort.orm.relationships.model.Order;
 import io.retort.orm.relationships.model.Post;
+import io.retort.orm.relationships.model.Shelf;
+import io.retort.orm.relationships.model.Shelf_;
 import io.retort.orm.relationships.model.Student;
 import io.retort.orm.relationships.model.Student_;
 import io.retort.orm.relationships.model.Tag;
@@ -43,7 +48,9 @@ class CascadeAndAssociationTest {
                         Node.class,
                         Student.class,
                         Course.class,
-                        Enrolment.class)
+                        Enrolment.class,
+                        Shelf.class,
+                        Book.class)
                 .build();
         f.metadata().createAll(engine).block(T);
         return f;
@@ -111,5 +118,75 @@ class CascadeAndAssociationTest {
         assertThat(s.state(a)).isEqualTo(ObjectState.DETACHED);
         s.close().block(T);
         assertThat(List.of(c, a)).hasSize(2);
+    }
+
+    @BackendTest
+    void compositeForeignKeysLoadAndWrite(Backend db, Engine engine, StatementRecorder rec) {
+        SessionFactory sessions = sessions(engine);
+        Shelf a = new Shelf(1, 1, "fiction");
+        Shelf b = new Shelf(1, 2, "poetry");
+        a.books.add(new Book("Dune"));
+        a.books.add(new Book("Emma"));
+        b.books.add(new Book("Odes"));
+        sessions.inTransaction(s -> {
+                    s.add(a);
+                    s.add(b);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        assertThat(db.query("SELECT shelf_number FROM book WHERE title = 'Odes'")
+                        .get(0)
+                        .get("shelf_number")
+                        .toString())
+                .isEqualTo("2");
+
+        rec.clear();
+        List<Shelf> shelves = sessions.inSession(s -> s.select(Shelf.class)
+                        .options(selectinload(Shelf_.books))
+                        .orderBy(Shelf_.number)
+                        .all())
+                .collectList()
+                .block(T);
+        assertThat(rec.count()).isEqualTo(2);
+        assertThat(shelves.get(0).books).extracting(x -> x.title).containsExactly("Dune", "Emma");
+        assertThat(shelves.get(1).books).extracting(x -> x.title).containsExactly("Odes");
+
+        String label = sessions.inSession(s -> s.select(Book.class)
+                        .where(Book_.title.eq("Odes"))
+                        .one()
+                        .flatMap(x -> x.shelf.fetch())
+                        .map(sh -> sh.label))
+                .single()
+                .block(T);
+        assertThat(label).isEqualTo("poetry");
+
+        rec.clear();
+        List<Book> books = sessions.inSession(s -> s.select(Book.class)
+                        .options(joinedload(Book_.shelf))
+                        .orderBy(Book_.title)
+                        .all())
+                .collectList()
+                .block(T);
+        assertThat(rec.count()).isEqualTo(1);
+        assertThat(books)
+                .extracting(x -> x.title + "@" + x.shelf.get().label)
+                .containsExactly("Dune@fiction", "Emma@fiction", "Odes@poetry");
+
+        // moving a book to the other shelf rewrites both foreign-key columns in one UPDATE
+        rec.clear();
+        sessions.inTransaction(s -> Mono.zip(
+                                s.select(Book.class)
+                                        .where(Book_.title.eq("Emma"))
+                                        .one(),
+                                s.get(Shelf.class, new Object[] {1L, 2}))
+                        .doOnNext(t -> t.getT1().shelf.set(t.getT2())))
+                .blockLast(T);
+        assertThat(rec.count(q -> q.startsWith("UPDATE") || q.startsWith("MERGE")))
+                .isEqualTo(1);
+        assertThat(db.query("SELECT shelf_number FROM book WHERE title = 'Emma'")
+                        .get(0)
+                        .get("shelf_number")
+                        .toString())
+                .isEqualTo("2");
     }
 }
