@@ -36,6 +36,20 @@ public interface Connection {
         return execute(statement, Map.of());
     }
 
+    /**
+     * {@link #execute(Executable, Map)} fetching {@code fetchSize} rows per round trip for this statement (overriding
+     * {@link EngineOptions#fetchSize()}), for streaming large results with flat memory: on PostgreSQL the rows come
+     * from a portal {@code fetchSize} at a time as demand asks for them; drivers without cursors ignore it (they
+     * still stream with backpressure at the socket). {@code 0} means the engine's setting.
+     *
+     * <pre>{@code
+     * conn.execute(select(events), Map.of(), 500).doOnNext(this::process).then();
+     * }</pre>
+     */
+    default Flux<Row> execute(Executable statement, Map<String, ?> parameters, int fetchSize) {
+        return execute(statement, parameters);
+    }
+
     /** Executes a DML or DDL statement; emits the number of rows affected. */
     Mono<Long> executeUpdate(Executable statement, Map<String, ?> parameters);
 

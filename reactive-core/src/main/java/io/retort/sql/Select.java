@@ -125,6 +125,19 @@ public final class Select extends SelectBase {
     }
 
     /**
+     * The same select with these result columns instead of its own (SQLAlchemy's {@code with_only_columns}); FROM,
+     * joins, criteria, grouping, order and limits stay.
+     *
+     * <pre>{@code
+     * select(users).where(users.c("id").gt(5)).withOnlyColumns(users.c("name"))
+     * // SELECT users.name FROM users WHERE users.id > $1
+     * }</pre>
+     */
+    public Select withOnlyColumns(ColumnElement<?>... replacement) {
+        return with(List.of(replacement), froms, where, groupBy, having, orderBy, limit, offset, distinct, lock);
+    }
+
+    /**
      * Adds FROM items explicitly ({@code select(func.count()).from(users)}: SELECT count(*) FROM users).
      */
     public Select from(FromClause... items) {

@@ -33,21 +33,24 @@ public final class EntityQuery<T> {
     private final EntityModel<T> model;
     private final Select select;
     private final List<LoaderOption> options;
+    private final int fetchSize;
 
     /** Used by the session. */
     public EntityQuery(QueryRunner runner, EntityModel<T> model, Select select) {
-        this(runner, model, select, List.of());
+        this(runner, model, select, List.of(), 0);
     }
 
-    private EntityQuery(QueryRunner runner, EntityModel<T> model, Select select, List<LoaderOption> options) {
+    private EntityQuery(
+            QueryRunner runner, EntityModel<T> model, Select select, List<LoaderOption> options, int fetchSize) {
         this.runner = runner;
         this.model = model;
         this.select = select;
         this.options = options;
+        this.fetchSize = fetchSize;
     }
 
     private EntityQuery<T> with(Select s) {
-        return new EntityQuery<>(runner, model, s, options);
+        return new EntityQuery<>(runner, model, s, options, fetchSize);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class EntityQuery<T> {
     public EntityQuery<T> options(LoaderOption... more) {
         List<LoaderOption> all = new ArrayList<>(options);
         all.addAll(List.of(more));
-        return new EntityQuery<>(runner, model, select, List.copyOf(all));
+        return new EntityQuery<>(runner, model, select, List.copyOf(all), fetchSize);
     }
 
     /** Adds WHERE criteria (ANDed), built from metamodel attributes ({@code User_.name.eq(..)}) or columns. */
@@ -135,16 +138,203 @@ public final class EntityQuery<T> {
         return with(select.distinct());
     }
 
+    /**
+     * An explicit JOIN to another mapped entity's table (ON inferred from the foreign key), to filter or group on it.
+     *
+     * <pre>{@code
+     * session.select(Team.class).join(Member.class).where(Member_.score.gt(80)).distinct().all();
+     * }</pre>
+     */
+    public EntityQuery<T> join(Class<?> entity) {
+        return join(runner.session().factory().registry().model(entity).table());
+    }
+
+    /** A JOIN to another mapped entity's table with an explicit ON. */
+    public EntityQuery<T> join(Class<?> entity, ColumnElement<Boolean> on) {
+        return join(runner.session().factory().registry().model(entity).table(), on);
+    }
+
+    /** A LEFT OUTER JOIN to another mapped entity's table (ON inferred from the foreign key). */
+    public EntityQuery<T> outerJoin(Class<?> entity) {
+        return outerJoin(runner.session().factory().registry().model(entity).table());
+    }
+
+    /**
+     * GROUP BY metamodel attributes, columns or attribute names; with {@link #having} for criteria on aggregates.
+     * Databases want every selected column grouped: group by all of the entity's attributes (or, on PostgreSQL,
+     * its primary key), or call {@code groupBy()} with no arguments for exactly that.
+     *
+     * <pre>{@code
+     * session.select(Team.class).join(Member.class).groupBy().having(func.count(Member_.id).ge(2)).all();
+     * // SELECT team.id, team.title FROM team JOIN member ON team.id = member.team_id
+     * //   GROUP BY team.id, team.title HAVING count(member.id) >= $1
+     * }</pre>
+     *
+     * @throws MappingException for an unknown attribute name (listing the known ones)
+     */
+    public EntityQuery<T> groupBy(Object... items) {
+        List<ColumnElement<?>> cols = new ArrayList<>();
+        if (items.length == 0) {
+            for (AttributeModel a : model.attributes()) {
+                cols.add(a.column());
+            }
+        }
+        for (Object o : items) {
+            if (o instanceof String n) {
+                cols.add(model.attribute(n).column());
+            } else if (o instanceof ColumnElement<?> c) {
+                cols.add(c);
+            } else {
+                throw new IllegalArgumentException("groupBy takes attributes, columns or attribute names, not " + o);
+            }
+        }
+        return with(select.groupBy(cols.toArray(ColumnElement[]::new)));
+    }
+
+    /** HAVING criteria (ANDed) on the groups of {@link #groupBy}. */
+    @SafeVarargs
+    public final EntityQuery<T> having(ColumnElement<Boolean>... criteria) {
+        return with(select.having(criteria));
+    }
+
+    /**
+     * Rows the driver fetches per round trip: on PostgreSQL a portal read {@code rows} at a time as demand asks.
+     * It makes {@link #all()} (without loader options) stream entities as rows arrive instead of reading the result
+     * whole first, and applies to {@link #project}; {@code 0} (default) uses the engine's {@code fetchSize}.
+     */
+    public EntityQuery<T> fetchSize(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("fetchSize must be >= 0, was " + rows);
+        }
+        return new EntityQuery<>(runner, model, select, options, rows);
+    }
+
+    /**
+     * Streams the matching entities as <em>detached</em> objects without keeping them in the session, SQLAlchemy's
+     * {@code yield_per(batch)}: the driver fetches {@code batch} rows per round trip, each row becomes a new
+     * object that the session does not track (its identity map does not grow, changes to it are not flushed, and
+     * an object of the same id already in the session is neither returned nor refreshed). Memory stays flat
+     * however many rows are read — a million rows cost what {@code batch} rows cost.
+     *
+     * <p>The trade-off: no identity map (the same row read twice gives two objects), no dirty tracking (write
+     * changes with {@link Session#merge}, {@link Session#bulkUpdate} or {@link Session#bulkInsert}), and the
+     * session's connection is busy until the stream completes or is cancelled: other operations on this session
+     * wait for it. Eager loaders, when given, are applied per window of {@code batch} parents.
+     *
+     * <pre>{@code
+     * session.select(Event.class).orderBy(Event_.id).stream(1000)
+     *        .concatMap(e -> publish(e), 1)
+     *        .then();
+     * }</pre>
+     *
+     * Emits one object per row, completes after the last row, errors with a
+     * {@link io.retort.core.DatabaseException}; cancelling stops the query and frees the session.
+     */
+    public Flux<T> stream(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("stream(batch): batch must be >= 1, was " + batch);
+        }
+        return runner.stream(model, select, batch);
+    }
+
+    /**
+     * The matching rows as records or DTOs of {@code type}, reading only the entity's attributes that
+     * {@code type} names (record components or constructor parameters, by attribute name). No entity is loaded
+     * or tracked.
+     *
+     * <pre>{@code
+     * record MemberScore(String name, Integer score) {}
+     * session.select(Member.class).where(Member_.teamId.eq(1L)).orderBy("name").project(MemberScore.class);
+     * // SELECT member.name AS name, member.score AS score FROM member WHERE member.team_id = $1 ORDER BY member.name
+     * }</pre>
+     *
+     * @throws MappingException when a component names no attribute of the entity (listing the known ones) or
+     *     {@code type} cannot be constructed by name
+     */
+    public <R> Flux<R> project(Class<R> type) {
+        io.retort.orm.internal.ProjectionMapper<R> mapper = io.retort.orm.internal.ProjectionMapper.of(type);
+        List<ColumnElement<?>> cols = new ArrayList<>();
+        for (String n : mapper.names()) {
+            if (!model.hasAttribute(n)) {
+                throw new MappingException("Cannot project " + model.type().getSimpleName() + " onto "
+                        + type.getSimpleName() + ": " + model.type().getSimpleName() + " has no attribute '" + n
+                        + "' (attributes: "
+                        + String.join(
+                                ", ",
+                                model.attributes().stream()
+                                        .map(AttributeModel::name)
+                                        .toList()) + ")");
+            }
+            cols.add(model.attribute(n).column().label(n));
+        }
+        return runner.rows(select.withOnlyColumns(cols.toArray(ColumnElement[]::new)), fetchSize)
+                .map(mapper);
+    }
+
+    /**
+     * Keyset ("seek") pagination in its simplest form: rows whose {@code key} is greater than {@code last}, in
+     * ascending {@code key} order. {@code key} should be unique (the id), or use {@link #page(int, Keyset)}.
+     *
+     * <pre>{@code
+     * session.select(Member.class).after(Member_.id, lastSeenId).limit(100).all();
+     * // ... WHERE member.id > $1 ORDER BY member.id ASC LIMIT $2
+     * }</pre>
+     */
+    public <V> EntityQuery<T> after(ColumnElement<V> key, V last) {
+        return with(select.where(key.gt(last)).orderBy(key.asc()));
+    }
+
+    /** The mirror of {@link #after}: rows whose {@code key} is less than {@code first}, in descending order. */
+    public <V> EntityQuery<T> before(ColumnElement<V> key, V first) {
+        return with(select.where(key.lt(first)).orderBy(key.desc()));
+    }
+
+    /**
+     * The first page of {@code size} entities in this query's ORDER BY (which must name attributes of the entity;
+     * the primary key is added as the last tie-breaker). One SELECT of {@code size + 1} rows.
+     *
+     * @throws io.retort.core.InvalidRequestException (as an error signal) without an ORDER BY, or ordering by an
+     *     expression that is not an attribute of the entity
+     */
+    public Mono<Page<T>> page(int size) {
+        return page(size, null);
+    }
+
+    /**
+     * The page of {@code size} entities that follows {@code after} ({@link Page#next()} of the previous page):
+     * {@code WHERE (a > :a) OR (a = :a AND b > :b) ...} in the ORDER BY's directions, then {@code LIMIT size + 1}.
+     */
+    public Mono<Page<T>> page(int size, Keyset after) {
+        return Mono.defer(() -> {
+            if (size < 1) {
+                return Mono.error(new IllegalArgumentException("page size must be >= 1, was " + size));
+            }
+            io.retort.orm.internal.KeysetPaging<T> paging = io.retort.orm.internal.KeysetPaging.of(model, select);
+            return runner.entities(model, paging.seek(after).limit(size + 1), options)
+                    .collectList()
+                    .map(list -> list.size() > size
+                            ? new Page<>(list.subList(0, size), paging.keyset(list.get(size - 1)))
+                            : new Page<>(list, null));
+        });
+    }
+
     /** The Core statement this query runs. */
     public Select statement() {
         return select;
     }
 
     /**
-     * Every matching entity. The rows are read whole before the entities are emitted (like SQLAlchemy's default ORM
-     * results), so the subscriber may run other session operations for each one.
+     * Every matching entity, each through the session's identity map. By default the result is read whole, then
+     * relationship loaders run, then the entities are emitted (so what the subscriber does with each one, such as a
+     * lazy {@code fetch()}, can use the session). With {@link #fetchSize} set (and no loader options) the entities
+     * are instead emitted as rows arrive, with backpressure, the driver reading {@code fetchSize} rows per round
+     * trip, and the session busy until the stream ends. Either way the session keeps every object read until it is
+     * closed or they are expunged; for very large results use {@link #stream(int)}.
      */
     public Flux<T> all() {
+        if (fetchSize > 0 && options.isEmpty()) {
+            return runner.entities(model, select, fetchSize);
+        }
         return runner.entities(model, select, options);
     }
 

@@ -142,7 +142,9 @@ public interface Session {
     <T> Flux<T> scalars(io.retort.sql.Select select);
 
     /**
-     * Runs a Core statement on the session's connection and transaction (after an autoflush) and emits its rows.
+     * Runs a Core statement on the session's connection and transaction (after an autoflush) and emits its rows. For
+     * a select, each row is an {@link EntityRow} whose mapped classes ({@code select(User.class, Address_.email)})
+     * are hydrated through the identity map: {@code EntityRow.of(row).entity(User.class)}.
      *
      * <pre>{@code
      * session.execute(select(User_.name, User_.id).where(User_.id.gt(5)));   // Flux<Row>
@@ -152,6 +154,60 @@ public interface Session {
 
     /** {@link #execute(io.retort.sql.Executable)} with named parameters. */
     Flux<io.retort.core.Row> execute(io.retort.sql.Executable statement, java.util.Map<String, ?> parameters);
+
+    /**
+     * Runs a Core select like {@link #execute(io.retort.sql.Executable)} and emits its rows typed as
+     * {@link EntityRow}: entities and columns mixed in one row, the entities through the identity map.
+     *
+     * <pre>{@code
+     * session.entityRows(select(User.class, Address_.email).join(addresses).orderBy(Address_.email))
+     *        .map(r -> r.entity(User.class).name() + " " + r.get(Address_.email));
+     * }</pre>
+     *
+     * Emits one row per result row, completes after the last; cancelling stops the query.
+     */
+    Flux<EntityRow> entityRows(io.retort.sql.Select select);
+
+    /**
+     * An ORM bulk UPDATE of {@code type}'s table by criteria, with session synchronisation.
+     *
+     * <pre>{@code
+     * session.bulkUpdate(User.class).set(User_.fullname, "n/a").where(User_.name.like("s%")).execute();
+     * }</pre>
+     */
+    <T> BulkUpdate<T> bulkUpdate(Class<T> type);
+
+    /**
+     * An ORM bulk DELETE of {@code type}'s rows by criteria, with session synchronisation.
+     *
+     * <pre>{@code
+     * session.bulkDelete(User.class).where(User_.name.eq("squidward")).synchronize(SynchronizeSession.FETCH).execute();
+     * }</pre>
+     */
+    <T> BulkDelete<T> bulkDelete(Class<T> type);
+
+    /**
+     * A bulk INSERT (or upsert) of {@code type} objects or maps in chunks, without tracking them.
+     *
+     * <pre>{@code
+     * session.bulkInsert(User.class).onConflictDoNothing().objects(users);
+     * }</pre>
+     */
+    <T> BulkInsert<T> bulkInsert(Class<T> type);
+
+    /**
+     * Writes every object of {@code objects} with multi-row INSERTs in chunks of 1,000, consuming the publisher by
+     * demand, without adding the objects to the session: an unbounded stream is stored with flat memory. Emits the
+     * number of rows written. The publisher must not be a query on this same session (its connection cannot read
+     * and write at once); stream from another session.
+     *
+     * <pre>{@code
+     * session.bulkInsert(User.class, Flux.range(0, 100_000).map(i -> new User("u" + i, null)));   // Mono<Long>
+     * }</pre>
+     */
+    default <T> Mono<Long> bulkInsert(Class<T> type, Publisher<? extends T> objects) {
+        return bulkInsert(type).objects(objects);
+    }
 
     /** The factory this session came from. */
     SessionFactory factory();

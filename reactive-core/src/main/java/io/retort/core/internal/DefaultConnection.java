@@ -45,12 +45,26 @@ public final class DefaultConnection implements Connection {
 
     @Override
     public Flux<Row> execute(Executable statement, Map<String, ?> parameters) {
+        return execute(statement, parameters, 0);
+    }
+
+    @Override
+    public Flux<Row> execute(Executable statement, Map<String, ?> parameters, int fetchSize) {
+        if (fetchSize < 0) {
+            throw new IllegalArgumentException("fetchSize must be >= 0, was " + fetchSize);
+        }
         return Flux.defer(() -> {
             Executable stmt = statement.forParameters(parameters.keySet());
             CompiledStatement c = ctx.cache().compile(stmt);
             Object[] values = resolve(c, stmt, parameters);
-            return lock.run(() ->
-                            run(c.sql(), c.slots(), List.<Object[]>of(values), true, c.resultKeys(), c.resultTypes()))
+            return lock.run(() -> run(
+                            c.sql(),
+                            c.slots(),
+                            List.<Object[]>of(values),
+                            true,
+                            c.resultKeys(),
+                            c.resultTypes(),
+                            fetchSize))
                     .cast(Row.class);
         });
     }
@@ -203,6 +217,17 @@ public final class DefaultConnection implements Connection {
             boolean rows,
             List<Object> resultKeys,
             Map<String, io.retort.types.SqlType<?>> resultTypes) {
+        return run(sql, slots, sets, rows, resultKeys, resultTypes, 0);
+    }
+
+    private Flux<Object> run(
+            String sql,
+            List<BindSlot> slots,
+            List<Object[]> sets,
+            boolean rows,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes,
+            int fetchSize) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
             StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
@@ -220,7 +245,7 @@ public final class DefaultConnection implements Connection {
                     }
                     bindAll(st, slots, sets.get(s), sql);
                 }
-                int fetch = ctx.options().fetchSize();
+                int fetch = fetchSize > 0 ? fetchSize : ctx.options().fetchSize();
                 if (fetch > 0 && rows) {
                     st.fetchSize(fetch);
                 }

@@ -544,6 +544,12 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     @Override
+    public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select, int fetchSize) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select, Map.of(), fetchSize))))
+                .map(row -> hydrate(model, row, false));
+    }
+
+    @Override
     public <T> Flux<T> entities(
             EntityModel<T> model, io.retort.sql.Select select, List<io.retort.orm.LoaderOption> options) {
         List<List<io.retort.orm.LoaderOption.Step>> paths = new ArrayList<>();
@@ -582,6 +588,38 @@ public final class DefaultSession implements Session, QueryRunner {
                                 : Mono.just(list)))
                 .next();
         return read.flatMapIterable(list -> list);
+    }
+
+    @Override
+    public <T> Flux<T> stream(EntityModel<T> model, io.retort.sql.Select select, int batch) {
+        // issue 6: pass the query's eager loaders as a WindowLoader here (selectin per window of streamed parents)
+        return Streaming.stream(this, model, select, batch, WindowLoader.NONE);
+    }
+
+    @Override
+    public Flux<Row> rows(io.retort.sql.Select select, int fetchSize) {
+        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select, Map.of(), fetchSize))));
+    }
+
+    @Override
+    public Flux<io.retort.orm.EntityRow> entityRows(io.retort.sql.Select select) {
+        EntityRows entityRows = EntityRows.of(registry, select);
+        return rows(select, 0).map(row -> entityRows.hydrate(this, row));
+    }
+
+    @Override
+    public <T> io.retort.orm.BulkUpdate<T> bulkUpdate(Class<T> type) {
+        return new io.retort.orm.BulkUpdate<>(new BulkOps(this), registry.model(type));
+    }
+
+    @Override
+    public <T> io.retort.orm.BulkDelete<T> bulkDelete(Class<T> type) {
+        return new io.retort.orm.BulkDelete<>(new BulkOps(this), registry.model(type));
+    }
+
+    @Override
+    public <T> io.retort.orm.BulkInsert<T> bulkInsert(Class<T> type) {
+        return new io.retort.orm.BulkInsert<>(new BulkOps(this), registry.model(type));
     }
 
     @Override
@@ -627,10 +665,15 @@ public final class DefaultSession implements Session, QueryRunner {
     @Override
     public Flux<Row> execute(io.retort.sql.Executable statement, Map<String, ?> parameters) {
         // read whole before emitting, so a subscriber can run session operations per row without waiting on itself
-        return op(() -> autoflush().then(connection().flatMap(c -> c.execute(statement, parameters)
+        Flux<Row> rows = op(() -> autoflush().then(connection().flatMap(c -> c.execute(statement, parameters)
                         .collectList())))
                 .next()
-                .flatMapIterable(rows -> rows);
+                .flatMapIterable(list -> list);
+        if (statement instanceof io.retort.sql.Select select) {
+            EntityRows entityRows = EntityRows.of(registry, select);
+            return rows.map(row -> entityRows.hydrate(this, row));
+        }
+        return rows;
     }
 
     // ------------------------------------------------------------------ transactions and frames
@@ -1287,5 +1330,69 @@ public final class DefaultSession implements Session, QueryRunner {
                                             + (staleIds.isEmpty() ? "unknown" : String.join(", ", staleIds))
                                             + ". Another transaction changed or deleted them; the transaction was rolled back"));
                 });
+    }
+
+    // ------------------------------------------------------------------ hooks for queries, streaming and bulk work
+    // (used by the classes in io.retort.orm.internal; the logic lives there)
+
+    /**
+     * Runs {@code work} alone on the session's connection and transaction, after an autoflush when
+     * {@code flushFirst}.
+     */
+    public <T> Flux<T> run(boolean flushFirst, Function<Connection, ? extends Publisher<T>> work) {
+        return op(() -> (flushFirst ? autoflush() : Mono.<Void>empty())
+                .thenMany(connection().flatMapMany(c -> Flux.from(work.apply(c)))));
+    }
+
+    /** The mapping. */
+    public MapperRegistry registry() {
+        return registry;
+    }
+
+    /** The persistent (loaded, not deleted) objects of {@code model} in the identity map. */
+    public synchronized <T> List<T> persistentObjects(EntityModel<T> model) {
+        List<T> out = new ArrayList<>();
+        for (InstanceState s : identityMap.values()) {
+            if (s.model() == model && s.state() == ObjectState.PERSISTENT) {
+                out.add(model.type().cast(s.object()));
+            }
+        }
+        return out;
+    }
+
+    /** The tracked object with this identity, or {@code null}. */
+    public synchronized Object identity(EntityKey key) {
+        InstanceState s = identityMap.get(key);
+        return s == null ? null : s.object();
+    }
+
+    /**
+     * Writes values a bulk UPDATE gave a persistent object's row into the object, as clean (its snapshot follows,
+     * so no UPDATE is flushed for them); a rollback restores the previous values.
+     */
+    public synchronized void applyWritten(Object entity, Map<AttributeModel, Object> values) {
+        InstanceState s = states.get(entity);
+        if (s == null) {
+            return;
+        }
+        frames.peek().before.putIfAbsent(s, snapshotValues(s));
+        List<AttributeModel> attrs = s.model().attributes();
+        for (Map.Entry<AttributeModel, Object> e : values.entrySet()) {
+            e.getKey().set(entity, e.getValue());
+            s.snapshotValue(attrs.indexOf(e.getKey()), e.getValue());
+        }
+    }
+
+    /** Marks a persistent object whose row a bulk DELETE removed: DELETED now, DETACHED after commit. */
+    public synchronized void markDeletedInDatabase(Object entity) {
+        InstanceState s = states.get(entity);
+        if (s == null || s.state() != ObjectState.PERSISTENT) {
+            return;
+        }
+        s.state(ObjectState.DELETED);
+        identityMap.remove(s.key());
+        Frame f = frames.peek();
+        f.deleted.add(s);
+        f.deletedFlushed.add(s);
     }
 }

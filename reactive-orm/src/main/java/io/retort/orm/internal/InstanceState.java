@@ -105,6 +105,13 @@ public final class InstanceState {
         return snapshot == null ? null : snapshot[index];
     }
 
+    /** Sets the snapshot value of the attribute at {@code index} (a value the database now holds). */
+    public void snapshotValue(int index, Object value) {
+        if (snapshot != null) {
+            snapshot[index] = copy(value);
+        }
+    }
+
     public boolean hasSnapshot() {
         return snapshot != null;
     }
