@@ -396,7 +396,7 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public Mono<Void> close() {
-        return op(() -> doRollback().then(Mono.fromRunnable(() -> {
+        return op(() -> doRollback(false).then(Mono.fromRunnable(() -> {
                     synchronized (this) {
                         for (InstanceState s : states.values()) {
                             if (s.key() != null) {
@@ -704,6 +704,14 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     private Mono<Void> doRollback() {
+        return doRollback(true);
+    }
+
+    /**
+     * Rolls back and puts the objects back as the database has them; {@code resetRelationships} is false when
+     * the session is closing (its objects leave as they are, detached).
+     */
+    private Mono<Void> doRollback(boolean resetRelationships) {
         Mono<Void> db =
                 connection == null ? Mono.empty() : connection.rollback().onErrorResume(e -> Mono.empty());
         return db.then(Mono.defer(this::release)).then(Mono.fromRunnable(() -> {
@@ -712,7 +720,9 @@ public final class DefaultSession implements Session, QueryRunner {
                     undo(frames.pop());
                 }
                 restoreDirty();
-                resetRelationshipsAfterRollback();
+                if (resetRelationships) {
+                    resetRelationshipsAfterRollback();
+                }
                 frames.push(new Frame(null));
             }
         }));

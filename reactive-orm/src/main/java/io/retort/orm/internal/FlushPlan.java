@@ -95,7 +95,11 @@ public final class FlushPlan {
         for (EntityModel<?> m : order) {
             Map<String, UpdateGroup> groups = updByModel.get(m);
             if (groups != null) {
-                updates.addAll(groups.values());
+                for (UpdateGroup g : groups.values()) {
+                    // rows in primary-key order: concurrent flushes lock rows in the same order (no deadlock)
+                    g.rows().sort(BY_KEY);
+                    updates.add(g);
+                }
             }
         }
 
@@ -104,13 +108,36 @@ public final class FlushPlan {
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> rows = delByModel.get(order.get(i));
             if (rows != null) {
-                List<InstanceState> ordered = new ArrayList<>(selfReferenceOrder(order.get(i), rows));
+                List<InstanceState> sorted = new ArrayList<>(rows);
+                sorted.sort(BY_KEY);
+                List<InstanceState> ordered = new ArrayList<>(selfReferenceOrder(order.get(i), sorted));
                 java.util.Collections.reverse(ordered);
                 deletes.add(new DeleteGroup(order.get(i), ordered));
             }
         }
         return new FlushPlan(List.copyOf(inserts), List.copyOf(updates), List.copyOf(deletes));
     }
+
+    /** Primary-key order (values compared when comparable, else left as they are). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final java.util.Comparator<InstanceState> BY_KEY = (a, b) -> {
+        if (a.key() == null || b.key() == null) {
+            return 0;
+        }
+        List<Object> x = a.key().values();
+        List<Object> y = b.key().values();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            if (x.get(i) instanceof Comparable cx
+                    && y.get(i) != null
+                    && x.get(i).getClass() == y.get(i).getClass()) {
+                int c = cx.compareTo(y.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+        }
+        return 0;
+    };
 
     private static Map<EntityModel<?>, List<InstanceState>> byModel(Collection<InstanceState> states) {
         Map<EntityModel<?>, List<InstanceState>> m = new IdentityHashMap<>();
