@@ -389,7 +389,10 @@ public final class Tutorial {
                             engine.connect(c -> c.executeUpdate(delete(t.addressTable))
                                             .then(c.executeUpdate(delete(t.userTable))))
                                     .then(Mono.just("--- ORM, on emptied tables")),
-                            t.ormAddAll().map(u -> "saved: " + u),
+                            t.ormAddAll()
+                                    .collectList()
+                                    .flatMapIterable(l -> l)
+                                    .map(u -> "saved: " + u), // ids after the commit
                             t.ormSelectWhere().map(u -> "select where: " + u),
                             t.ormJoin().map(a -> "join: " + a),
                             t.ormGroupByCount().map(r -> "group by: " + r.asMap()),
