@@ -22,6 +22,7 @@ public class AddressService {
      * @param email the e-mail
      * @return the address, its id set
      */
+    // tag::add[]
     public Mono<Address> add(User user, String email) {
         return ReactiveTransactions.inCurrentSession(session -> session.select(Address.class)
                 .where(Address_.email.eq(email))
@@ -34,4 +35,5 @@ public class AddressService {
                             return session.flush().thenReturn(address);
                         })));
     }
+    // end::add[]
 }

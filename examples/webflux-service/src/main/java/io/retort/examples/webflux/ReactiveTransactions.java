@@ -47,12 +47,14 @@ public final class ReactiveTransactions {
      * @param <T> the result
      * @return the result, after the commit
      */
+    // tag::in-transaction[]
     public <T> Mono<T> inTransaction(Supplier<? extends Mono<T>> work) {
         return Mono.deferContextual(ctx -> ctx.hasKey(KEY)
                 ? work.get()
                 : sessions.inTransaction(session -> work.get().contextWrite(with(session)))
                         .singleOrEmpty());
     }
+    // end::in-transaction[]
 
     /**
      * The session of the transaction in the Reactor Context; an {@link IllegalStateException} when there is none
@@ -60,6 +62,7 @@ public final class ReactiveTransactions {
      *
      * @return the current session
      */
+    // tag::current-session[]
     public static Mono<Session> currentSession() {
         return Mono.deferContextual(ctx -> ctx.<Session>getOrEmpty(KEY)
                 .map(Mono::just)
@@ -67,6 +70,7 @@ public final class ReactiveTransactions {
                         new IllegalStateException("No Retort session in the Reactor Context: call this service inside"
                                 + " ReactiveTransactions.inTransaction(...)"))));
     }
+    // end::current-session[]
 
     /**
      * Runs {@code work} with the session of the transaction in the Reactor Context.

@@ -28,6 +28,7 @@ public class RetortConfiguration {
      * @param echo whether to log every statement
      * @return the engine
      */
+    // tag::beans[]
     @Bean
     public Engine engine(
             @Value("${retort.url:r2dbc:h2:mem:///webflux?options=DB_CLOSE_DELAY=-1}") String url,
@@ -49,6 +50,7 @@ public class RetortConfiguration {
         sessions.metadata().createAll(engine).block(STARTUP); // start-up only, not a request path
         return sessions;
     }
+    // end::beans[]
 
     /**
      * Transactions shared through the Reactor Context.

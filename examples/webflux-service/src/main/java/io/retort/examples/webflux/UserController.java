@@ -60,6 +60,7 @@ public class UserController {
     }
 
     /** One page of users, by id. */
+    // tag::list[]
     @GetMapping("/users")
     public Mono<Page<UserResponse>> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -78,15 +79,19 @@ public class UserController {
                                 .map(items -> new Page<>(items, page, size, total))))
                 .single();
     }
+    // end::list[]
 
     /** One user. */
+    // tag::get[]
     @GetMapping("/users/{id}")
     public Mono<UserResponse> get(@PathVariable long id) {
         return sessions.inTransaction(session -> user(session, id).map(UserResponse::of))
                 .single();
     }
+    // end::get[]
 
     /** A new user; 409 when the name is taken. */
+    // tag::create[]
     @PostMapping("/users")
     public Mono<ResponseEntity<UserResponse>> create(@Valid @RequestBody UserRequest body) {
         return sessions.inTransaction(session ->
@@ -94,6 +99,7 @@ public class UserController {
                 .single()
                 .map(u -> ResponseEntity.created(URI.create("/users/" + u.id)).body(UserResponse.of(u)));
     }
+    // end::create[]
 
     /** New values for a user. */
     @PutMapping("/users/{id}")
@@ -164,6 +170,7 @@ public class UserController {
      * Context: when the address service fails (e-mail taken), the user the first service flushed is rolled back
      * too.
      */
+    // tag::signup[]
     @PostMapping("/signups")
     public Mono<ResponseEntity<SignupResponse>> signup(@Valid @RequestBody SignupRequest body) {
         return transactions
@@ -173,6 +180,7 @@ public class UserController {
                 .map(r -> ResponseEntity.created(URI.create("/users/" + r.user().id()))
                         .body(r));
     }
+    // end::signup[]
 
     private static Mono<User> user(Session session, long id) {
         return session.get(User.class, id).switchIfEmpty(Mono.error(new NotFoundException("user", id)));

@@ -21,6 +21,7 @@ public class UserService {
      * @param fullname the full name, or null
      * @return the user
      */
+    // tag::create[]
     public Mono<User> create(String name, String fullname) {
         return ReactiveTransactions.inCurrentSession(session -> nameTaken(session, name)
                 .flatMap(taken -> taken
@@ -28,6 +29,7 @@ public class UserService {
                         : Mono.just(session.add(new User(name, fullname)))
                                 .flatMap(user -> session.flush().thenReturn(user))));
     }
+    // end::create[]
 
     static Mono<Boolean> nameTaken(Session session, String name) {
         return session.select(User.class).where(User_.name.eq(name)).exists();
