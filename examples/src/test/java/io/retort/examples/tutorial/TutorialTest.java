@@ -26,12 +26,16 @@ class TutorialTest {
         return t;
     }
 
-    private static Tutorial orm(Engine engine) {
+    private static Tutorial orm(Backend db, Engine engine) {
         Tutorial t = new Tutorial(engine);
         t.createTables().block(T);
+        db.recorder().clear();
         List<User> saved = t.ormAddAll().collectList().block(T);
         assertThat(saved).extracting(u -> u.name).containsExactly("spongebob", "sandy", "patrick");
         assertThat(saved).allSatisfy(u -> assertThat(u.id).isNotNull());
+        assertThat(db.recorder().count(q -> q.contains("INSERT")))
+                .as("one INSERT per table: " + db.recorder().sql())
+                .isEqualTo(2);
         return t;
     }
 
@@ -105,7 +109,7 @@ class TutorialTest {
 
     @BackendTest
     void ormSelectWhereAndJoin(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
         assertThat(t.ormSelectWhere().collectList().block(T))
                 .extracting(u -> u.name, u -> u.fullname)
                 .containsExactly(
@@ -118,14 +122,14 @@ class TutorialTest {
 
     @BackendTest
     void ormGroupByCount(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
         assertThat(rows(t.ormGroupByCount().collectList().block(T), "name", "count"))
                 .containsExactly(Map.of("name", "sandy", "count", 2L));
     }
 
     @BackendTest
     void ormSelectinloadAndLazyFetch(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
         db.recorder().clear();
         assertThat(t.ormSelectinload().collectList().block(T))
                 .containsExactly(
@@ -133,14 +137,22 @@ class TutorialTest {
                         Map.entry("sandy", List.of("sandy@sqlalchemy.org", "sandy@squirrelpower.org")),
                         Map.entry("patrick", List.of()));
         assertThat(db.recorder().count()).as("users, then their addresses").isEqualTo(2);
+        db.recorder().clear();
         assertThat(t.ormLazyFetch().block(T))
                 .isEqualTo("sandy: [sandy@sqlalchemy.org, sandy@squirrelpower.org], first belongs to sandy");
+        assertThat(db.recorder().count(q -> q.startsWith("SELECT")))
+                .as("sandy, then her addresses; address.user comes from the identity map: "
+                        + db.recorder().sql())
+                .isEqualTo(2);
     }
 
     @BackendTest
     void ormUpdate(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
+        db.recorder().clear();
         assertThat(t.ormUpdate().block(T)).isEqualTo(1);
+        assertThat(db.recorder().count(q -> q.contains("UPDATE"))).isEqualTo(1);
+        assertThat(db.recorder().count(q -> q.contains("INSERT"))).isEqualTo(1);
         assertThat(db.query("SELECT u.name, a.email_address FROM address a JOIN user_account u ON u.id = a.user_id"
                         + " ORDER BY a.id"))
                 .extracting(m -> m.values().stream().map(Object::toString).collect(Collectors.joining(" ")))
@@ -153,7 +165,7 @@ class TutorialTest {
 
     @BackendTest
     void ormRollback(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
         assertThat(t.ormRollback().block(T)).isEqualTo("Sandy Squirrel/4 -> Sandy Cheeks/3");
         assertThat(db.query("SELECT fullname FROM user_account WHERE name = 'sandy'"))
                 .extracting(m -> m.values().iterator().next())
@@ -162,7 +174,7 @@ class TutorialTest {
 
     @BackendTest
     void ormDelete(Backend db, Engine engine) {
-        Tutorial t = orm(engine);
+        Tutorial t = orm(db, engine);
         t.ormUpdate().block(T); // patrick gets an address, deleted with him
         assertThat(t.ormDelete().collectList().block(T)).containsExactly("sandy", "spongebob");
         assertThat(db.query("SELECT email_address FROM address ORDER BY id"))
