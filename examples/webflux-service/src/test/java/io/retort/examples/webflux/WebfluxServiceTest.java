@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * The service over real HTTP (a random port) with {@link WebTestClient}. Runs on in-memory H2 only: the service
@@ -22,6 +25,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class WebfluxServiceTest {
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    ReactiveTransactions transactions;
+
+    @Autowired
+    UserService userService;
 
     WebTestClient client;
 
@@ -251,5 +260,33 @@ class WebfluxServiceTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void servicesNeedATransactionInTheContextAndInnerScopesJoinTheOuterOne() {
+        StepVerifier.create(userService.create("squidward", null))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("No Retort session in the Reactor Context"))
+                .verify();
+
+        // an inner inTransaction joins the outer one: same session, and the outer error rolls both back
+        StepVerifier.create(transactions.inTransaction(
+                        () -> ReactiveTransactions.currentSession().flatMap(outer -> transactions
+                                .inTransaction(ReactiveTransactions::currentSession)
+                                .map(inner -> inner == outer))))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(transactions.inTransaction(() -> transactions
+                        .inTransaction(() -> userService.create("squidward", "Squidward Tentacles"))
+                        .then(Mono.error(new IllegalStateException("outer failure")))))
+                .expectErrorMessage("outer failure")
+                .verify();
+        client.get()
+                .uri("/users?size=100")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.name == 'squidward')]")
+                .doesNotExist();
     }
 }
