@@ -37,9 +37,11 @@ class DocSnippetsTest {
                     continue;
                 }
                 Path source = root.resolve(block.source());
-                if (!block.source().matches("[\\w-]+/src/(main|test)/java/.+\\.java") || !Files.isRegularFile(source)) {
-                    problems.add(where + ": snippet source " + block.source()
-                            + " is not a compiled Java source (<module>/src/main/java/... or src/test/java/...)");
+                if (!block.source().matches("([\\w-]+/)+src/(main|test)/java/.+\\.java")
+                        || !Files.isRegularFile(source)) {
+                    problems.add(
+                            where + ": snippet source " + block.source()
+                                    + " is not a compiled Java source (<module>/src/main/java/... or src/test/java/...; a module may be nested, e.g. examples/webflux-service)");
                     continue;
                 }
                 String region = Snippets.regions(source).get(block.tag());
