@@ -100,13 +100,15 @@ public final class RetortOrm implements Contender {
                                 this,
                                 name + ", get + dirty flush",
                                 false,
-                                "sessions.inTransaction per tx: 20 session.get, then touch() all, commit flushes one UPDATE FROM VALUES",
+                                "sessions.inTransaction per tx: 20 session.get, then touch() all,"
+                                        + " commit flushes one UPDATE FROM VALUES",
                                 () -> w4(d, false)),
                         new Variant(
                                 this,
                                 name + ", one SELECT IN + dirty flush",
                                 false,
-                                "as above, but the 20 rows read by one select(Item).where(id.in(20 ids)) (2 statements per tx)",
+                                "as above, but the 20 rows read by one select(Item).where(id.in(20 ids))"
+                                        + " (2 statements per tx)",
                                 () -> w4(d, true)));
             case W5 ->
                 List.of(
@@ -172,12 +174,11 @@ public final class RetortOrm implements Contender {
                                                 return (long) items.size();
                                             }))
                                     .single()
-                                    // the one UPDATE ... FROM (VALUES ...) locks rows in the plan's order, not by
+                                    // the flush's UPDATE rows come in the session's identity-hash order, not by
                                     // id, so concurrent flushes can deadlock (40P01): retried, as an app would, and
-                                    // counted (printed when the contender closes)
-                                    // counted (printed when the contender closes). After such a failure the
-                                    // next session on that connection can find it still in the aborted
-                                    // transaction (25P02): retried too, and counted apart (a bug to report).
+                                    // counted (printed when the contender closes). After such a failure a later
+                                    // session can find its connection still in the aborted transaction (25P02):
+                                    // retried too, and counted apart (a bug reported in docs/performance.md).
                                     .retryWhen(Retry.max(10)
                                             .filter(RetortOrm::retriable)
                                             .doBeforeRetry(r -> (r.failure() instanceof TransactionRollbackException
