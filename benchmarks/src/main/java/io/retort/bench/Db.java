@@ -60,6 +60,19 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /**
+     * Untimed, after every op: W3's rows must all be in {@code bench_new} (a contender's checksum alone could count
+     * objects it handed over rather than rows written). Returns the row count, or -1 when nothing is checked.
+     */
+    public long afterOp(Workload w) {
+        if (w != Workload.W3) {
+            return -1;
+        }
+        return Flux.from(admin.createStatement("SELECT count(*) FROM bench_new").execute())
+                .concatMap(r -> r.map((row, m) -> row.get(0, Long.class)))
+                .blockLast();
+    }
+
     /** Row counts, printed once so a reader can see the data is what the table says. */
     public List<Long> counts() {
         return Flux.just("bench_item", "bench_big", "bench_author", "bench_book")

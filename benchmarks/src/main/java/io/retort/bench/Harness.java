@@ -178,6 +178,11 @@ public final class Harness {
             throw new IllegalStateException(v.label() + " on " + w + " returned " + result + ", expected " + expected
                     + " (a broken contender)");
         }
+        long rows = db.afterOp(w);
+        if (rows >= 0 && rows != expected) {
+            throw new IllegalStateException(
+                    v.label() + " on " + w + " left " + rows + " rows, expected " + expected + " (a broken contender)");
+        }
         return t;
     }
 

@@ -5,6 +5,7 @@ import io.retort.bench.Harness.Result;
 import io.retort.bench.contenders.JooqR2dbc;
 import io.retort.bench.contenders.RawR2dbc;
 import io.retort.bench.contenders.RetortCore;
+import io.retort.bench.contenders.RetortOrm;
 import io.retort.bench.contenders.SpringDataR2dbc;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -77,11 +78,12 @@ public final class Main {
                     switch (name) {
                         case "raw" -> new RawR2dbc("raw R2DBC", o.driver(), o.poolSize(), true);
                         case "retort" -> new RetortCore("Retort Core", o.driver(), o.poolSize());
+                        case "orm" -> new RetortOrm("Retort ORM", o.driver(), o.poolSize());
                         case "spring" -> new SpringDataR2dbc(o.driver(), o.poolSize());
                         case "jooq" -> new JooqR2dbc(o.driver(), o.poolSize());
                         default ->
                             throw new IllegalArgumentException(
-                                    "Unknown contender '" + name + "' (raw, retort, spring, jooq)");
+                                    "Unknown contender '" + name + "' (raw, retort, orm, spring, jooq)");
                     });
         }
         return out;

@@ -25,7 +25,7 @@ public record Options(
               --runs=N          timed runs per variant, in alternating order [6]
               --min-run=S       a timed run repeats the workload's op until it lasts at least S seconds [1.0]
               --workloads=LIST  W1,W2,W3,W4,W5 [all]
-              --contenders=LIST raw,retort,spring,jooq [all]
+              --contenders=LIST raw,retort,orm,spring,jooq [all]
               --scale=F         data and op sizes relative to issue 9's (1.0); e.g. 0.05 for a smoke run [1.0]
               --pool=N          pool size of every contender [8]
               --host=H --port=P --database=D --user=U   [127.0.0.1 5432 retort_bench postgres]
@@ -42,7 +42,7 @@ public record Options(
         boolean binary = false, sweep = false;
         String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null;
         Set<Workload> workloads = null;
-        List<String> contenders = List.of("raw", "retort", "spring", "jooq");
+        List<String> contenders = List.of("raw", "retort", "orm", "spring", "jooq");
         for (String a : args) {
             String k = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";

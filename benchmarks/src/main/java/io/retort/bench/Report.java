@@ -80,9 +80,6 @@ final class Report {
                         r.txControlPerOp()));
             }
             if (!o.sweep()) {
-                sb.append(String.format(
-                        "| Retort ORM | not available yet (ORM issues I-III) | | | | <= %.2f | | | | | | |%n",
-                        w.target()));
                 sb.append("| Hibernate Reactive | not run (Vert.x 4.5 stack, own class path; see docs) | | | | | | | |"
                         + " | | |\n");
             }

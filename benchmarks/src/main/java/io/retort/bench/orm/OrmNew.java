@@ -1,0 +1,48 @@
+package io.retort.bench.orm;
+
+import io.retort.orm.mapping.Entity;
+import io.retort.orm.mapping.Id;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** W3's new row of {@code bench_new} (ids assigned by the caller, as every contender does). */
+@Entity(table = "bench_new")
+public class OrmNew {
+    @Id
+    private Integer id;
+
+    private String name;
+    private BigDecimal price;
+    private LocalDateTime created;
+
+    protected OrmNew() {}
+
+    public OrmNew(int id, String name, BigDecimal price, LocalDateTime created) {
+        this.id = id;
+        this.name = name;
+        this.price = price;
+        this.created = created;
+    }
+
+    public Integer id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public LocalDateTime created() {
+        return created;
+    }
+
+    /** The change W4 makes to every row it reads (the same as {@code Item.touch()}). */
+    public void touch() {
+        price = price.add(BigDecimal.ONE);
+        name = name.length() > 40 ? name.substring(0, 10) : name + "+";
+    }
+}
