@@ -1,0 +1,2 @@
+/** Entities used by the query docs' examples. */
+package io.retort.examples.docs.model;
