@@ -234,7 +234,7 @@ public final class EntityQuery<T> {
         if (batch < 1) {
             throw new IllegalArgumentException("stream(batch): batch must be >= 1, was " + batch);
         }
-        return runner.stream(model, select, batch);
+        return runner.stream(model, select, batch, options);
     }
 
     /**

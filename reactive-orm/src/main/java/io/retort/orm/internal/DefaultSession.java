@@ -591,6 +591,31 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     @Override
+    public <T> Flux<T> stream(
+            EntityModel<T> model, io.retort.sql.Select select, int batch, List<io.retort.orm.LoaderOption> options) {
+        List<RelationshipModel> eager = new ArrayList<>();
+        for (RelationshipModel r : model.relationships()) {
+            io.retort.orm.mapping.Strategy strategy = r.strategy();
+            for (io.retort.orm.LoaderOption o : options) {
+                io.retort.orm.LoaderOption.Step first = o.path().get(0);
+                if (first.entity() == model.type() && first.relationship().equals(r.name())) {
+                    strategy = first.strategy();
+                }
+            }
+            if (strategy == io.retort.orm.mapping.Strategy.SELECTIN
+                    || strategy == io.retort.orm.mapping.Strategy.JOINED) {
+                eager.add(r);
+            }
+        }
+        if (eager.isEmpty()) {
+            return stream(model, select, batch);
+        }
+        WindowLoader loader =
+                new SelectinWindowLoader(factory.engine(), statements.dialect().typeMap(), eager);
+        return Streaming.stream(this, model, select, batch, loader);
+    }
+
+    @Override
     public <T> Flux<T> stream(EntityModel<T> model, io.retort.sql.Select select, int batch) {
         // issue 6: pass the query's eager loaders as a WindowLoader here (selectin per window of streamed parents)
         return Streaming.stream(this, model, select, batch, WindowLoader.NONE);

@@ -17,6 +17,10 @@ public interface QueryRunner {
     /** The rows of {@code select} as new detached objects, {@code batch} rows per fetch, not kept by the session. */
     <T> Flux<T> stream(EntityModel<T> model, Select select, int batch);
 
+    /** {@link #stream(EntityModel, Select, int)} with selectin loading per window of streamed parents. */
+    <T> Flux<T> stream(
+            EntityModel<T> model, Select select, int batch, java.util.List<io.retort.orm.LoaderOption> options);
+
     /** The plain rows of {@code select} (after autoflush). */
     Flux<io.retort.core.Row> rows(Select select, int fetchSize);
     /** As {@link #entities(EntityModel, Select)}, then loading relationships as {@code options} and defaults say. */

@@ -726,7 +726,7 @@ final class Relationships {
         }
     }
 
-    private static Select orderBy(Select q, RelationshipModel rel) {
+    static Select orderBy(Select q, RelationshipModel rel) {
         boolean desc = rel.orderBy.startsWith("-");
         ColumnElement<?> c = column(rel.target.attribute(desc ? rel.orderBy.substring(1) : rel.orderBy));
         return q.orderBy(desc ? c.desc() : c.asc());

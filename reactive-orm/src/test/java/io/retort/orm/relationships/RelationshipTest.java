@@ -124,6 +124,25 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void aStreamedQueryLoadsSelectinPerWindowOfParents(Backend db, Engine engine, StatementRecorder rec) {
+        SessionFactory sessions = sessions(engine);
+        hundredCustomers(sessions);
+        rec.clear();
+        List<Customer> streamed = sessions.inSession(
+                        s -> s
+                                .select(Customer.class)
+                                .options(selectinload(Customer_.addresses))
+                                .orderBy(Customer_.name)
+                                .stream(25))
+                .collectList()
+                .block(T);
+        assertThat(streamed).hasSize(100);
+        assertThat(streamed).allSatisfy(c -> assertThat(c.addresses).hasSize(10));
+        assertThat(streamed.get(0).addresses.get(0).customer.get()).isSameAs(streamed.get(0));
+        assertThat(rec.count()).isEqualTo(1 + 4); // the stream, then one IN query per window of 25
+    }
+
+    @BackendTest
     void lazyFetchesAreOneQueryEachInSequenceButCoalesceWhenIssuedTogether(
             Backend db, Engine engine, StatementRecorder rec) {
         SessionFactory sessions = sessions(engine);
