@@ -145,6 +145,43 @@ public final class EntityQuery<T> {
      * session.select(Team.class).join(Member.class).where(Member_.score.gt(80)).distinct().all();
      * }</pre>
      */
+    /**
+     * A JOIN along a relationship of the queried entity (or of an entity already joined), ON its foreign key;
+     * a many-to-many joins the association table and the target.
+     *
+     * <pre>{@code
+     * session.select(User.class).join(User_.addresses).where(Address_.email.like("%@sqlalchemy.org")).distinct();
+     * }</pre>
+     */
+    public EntityQuery<T> join(io.retort.orm.metamodel.Attribute<?, ?> relationship) {
+        return joinAlong(relationship.entityType(), relationship.name(), false);
+    }
+
+    /** {@link #join(io.retort.orm.metamodel.Attribute)} by relationship name, on the queried entity. */
+    public EntityQuery<T> join(String relationship) {
+        return joinAlong(model.type(), relationship, false);
+    }
+
+    /** A LEFT OUTER JOIN along a relationship. */
+    public EntityQuery<T> outerJoin(io.retort.orm.metamodel.Attribute<?, ?> relationship) {
+        return joinAlong(relationship.entityType(), relationship.name(), true);
+    }
+
+    /** A LEFT OUTER JOIN along a relationship, by name, on the queried entity. */
+    public EntityQuery<T> outerJoin(String relationship) {
+        return joinAlong(model.type(), relationship, true);
+    }
+
+    private EntityQuery<T> joinAlong(Class<?> owner, String name, boolean outer) {
+        io.retort.orm.internal.RelationshipModel r =
+                runner.session().factory().registry().model(owner).relationship(name);
+        Select s = select;
+        for (io.retort.orm.internal.RelationshipModel.JoinStep step : r.joinSteps()) {
+            s = outer ? s.outerJoin(step.table(), step.on()) : s.join(step.table(), step.on());
+        }
+        return with(s);
+    }
+
     public EntityQuery<T> join(Class<?> entity) {
         return join(runner.session().factory().registry().model(entity).table());
     }

@@ -179,6 +179,38 @@ public final class RelationshipModel {
         }
     }
 
+    /** One table to join to follow this relationship from its owner, and the ON condition. */
+    public record JoinStep(Table table, io.retort.sql.ColumnElement<Boolean> on) {}
+
+    /** The joins from the owner's table to the target's: one, or two through an association table. */
+    public java.util.List<JoinStep> joinSteps() {
+        switch (kind) {
+            case MANY_TO_ONE:
+                return java.util.List.of(new JoinStep(
+                        target.table(),
+                        Relationships.pairwiseEq(
+                                Relationships.columnsOf(Relationships.referenced(this)),
+                                Relationships.columnsOf(foreignKeys))));
+            case ONE_TO_MANY:
+                return java.util.List.of(new JoinStep(
+                        target.table(),
+                        Relationships.pairwiseEq(
+                                Relationships.columnsOf(inverse.foreignKeys),
+                                Relationships.columnsOf(Relationships.referenced(inverse)))));
+            default:
+                RelationshipModel def = joinTable != null ? this : inverse;
+                String ownerCol = joinTable != null ? def.joinTableOwnerColumn : def.joinTableTargetColumn;
+                String targetCol = joinTable != null ? def.joinTableTargetColumn : def.joinTableOwnerColumn;
+                return java.util.List.of(
+                        new JoinStep(
+                                def.association,
+                                Relationships.column(owner.ids().get(0)).eq(def.association.c(ownerCol))),
+                        new JoinStep(
+                                target.table(),
+                                Relationships.column(target.ids().get(0)).eq(def.association.c(targetCol))));
+        }
+    }
+
     @Override
     public String toString() {
         return owner.type().getSimpleName() + "." + name;

@@ -11,6 +11,7 @@ import io.retort.core.InvalidRequestException;
 import io.retort.orm.Session;
 import io.retort.orm.SessionFactory;
 import io.retort.orm.relationships.model.Address;
+import io.retort.orm.relationships.model.Address_;
 import io.retort.orm.relationships.model.Customer;
 import io.retort.orm.relationships.model.Customer_;
 import io.retort.orm.relationships.model.Item;
@@ -18,7 +19,9 @@ import io.retort.orm.relationships.model.Node;
 import io.retort.orm.relationships.model.Order;
 import io.retort.orm.relationships.model.Order_;
 import io.retort.orm.relationships.model.Post;
+import io.retort.orm.relationships.model.Post_;
 import io.retort.orm.relationships.model.Tag;
+import io.retort.orm.relationships.model.Tag_;
 import io.retort.testing.Backend;
 import io.retort.testing.BackendTest;
 import io.retort.testing.StatementRecorder;
@@ -140,6 +143,43 @@ class RelationshipTest {
         assertThat(streamed).allSatisfy(c -> assertThat(c.addresses).hasSize(10));
         assertThat(streamed.get(0).addresses.get(0).customer.get()).isSameAs(streamed.get(0));
         assertThat(rec.count()).isEqualTo(1 + 4); // the stream, then one IN query per window of 25
+    }
+
+    @BackendTest
+    void queriesJoinAlongRelationshipsByAttributeOrName(Backend db, Engine engine) {
+        SessionFactory sessions = sessions(engine);
+        hundredCustomers(sessions);
+        List<String> names = sessions.inSession(s -> s.select(Customer.class)
+                        .join(Customer_.addresses)
+                        .where(Address_.email.eq("a7_3@example.com"))
+                        .all()
+                        .map(c -> c.name))
+                .collectList()
+                .block(T);
+        assertThat(names).containsExactly("c007");
+        Long withAddresses = sessions.inSession(s -> s.select(Customer.class)
+                        .join("addresses")
+                        .where(Address_.email.like("a1%"))
+                        .distinct()
+                        .count())
+                .single()
+                .block(T);
+        assertThat(withAddresses).isEqualTo(11L); // c001 and c010..c019
+        Post p = new Post("tagged");
+        p.tags.add(new Tag("red"));
+        sessions.inTransaction(s -> {
+                    s.add(p);
+                    return Mono.empty();
+                })
+                .blockLast(T);
+        List<String> titles = sessions.inSession(s -> s.select(Post.class)
+                        .join(Post_.tags)
+                        .where(Tag_.label.eq("red"))
+                        .all()
+                        .map(x -> x.title))
+                .collectList()
+                .block(T);
+        assertThat(titles).containsExactly("tagged");
     }
 
     @BackendTest
