@@ -80,10 +80,12 @@ public final class Lazy<T> {
     /** Points the relationship at {@code target} (loaded); the other side follows when it is loaded. */
     public void set(T target) {
         T old = loaded ? value : null;
+        Object oldKey = loaded ? null : foreignKey;
         this.value = target;
         this.loaded = true;
-        if (binding != null && !Objects.equals(old, target)) {
-            binding.toOneChanged(old, target);
+        this.foreignKey = null;
+        if (binding != null && (!Objects.equals(old, target) || oldKey != null)) {
+            binding.toOneChanged(old != null ? old : binding.loadedTarget(oldKey), target);
         }
     }
 

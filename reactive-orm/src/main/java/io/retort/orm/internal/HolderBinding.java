@@ -17,6 +17,11 @@ public interface HolderBinding {
     /** Loads the relationship through the owning session (coalesced with concurrent fetches) into the holder. */
     Mono<Void> load();
 
+    /** The object with this foreign-key value if the session has it loaded, else {@code null}. */
+    default Object loadedTarget(Object foreignKey) {
+        return null;
+    }
+
     /** A to-one holder was set from {@code oldTarget} to {@code newTarget}. */
     void toOneChanged(Object oldTarget, Object newTarget);
 

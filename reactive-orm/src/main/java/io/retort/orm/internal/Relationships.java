@@ -149,6 +149,14 @@ final class Relationships {
         }
 
         @Override
+        public Object loadedTarget(Object foreignKey) {
+            if (foreignKey == null || rel.target == null) {
+                return null;
+            }
+            return session.identity(rel.target, identityKey(rel, foreignKey));
+        }
+
+        @Override
         public void toOneChanged(Object oldTarget, Object newTarget) {
             synchronized (session) {
                 if (rel.kind == RelationshipModel.Kind.MANY_TO_ONE) {
