@@ -744,10 +744,11 @@ public final class DefaultSession implements Session, QueryRunner {
                 while (!frames.isEmpty()) {
                     undo(frames.pop());
                 }
-                restoreDirty();
                 if (resetRelationships) {
+                    // the session goes on: objects must match the database again
+                    restoreDirty();
                     resetRelationshipsAfterRollback();
-                }
+                } // closing: the objects leave as they are, detached (SQLAlchemy's close())
                 frames.push(new Frame(null));
             }
         }));
