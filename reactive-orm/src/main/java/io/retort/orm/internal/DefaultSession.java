@@ -1013,7 +1013,7 @@ public final class DefaultSession implements Session, QueryRunner {
                 }
             }
             pending.sort(java.util.Comparator.comparingLong(InstanceState::sequence)); // the order objects were added
-            plan = FlushPlan.plan(registry.models(), pending, persistent, deleted);
+            plan = FlushPlan.plan(registry.flushOrder(), pending, persistent, deleted);
         }
         if (plan.isEmpty()) {
             return relationships.writeAssociations(connection()).onErrorResume(e -> doRollback()

@@ -67,7 +67,7 @@ public final class FlushPlan {
             Collection<InstanceState> pending,
             Collection<InstanceState> persistent,
             Collection<InstanceState> deleted) {
-        List<EntityModel<?>> order = tableOrder(models);
+        List<EntityModel<?>> order = ordered(models);
 
         Map<EntityModel<?>, List<InstanceState>> newByModel = byModel(pending);
         List<InsertGroup> inserts = new ArrayList<>();
@@ -138,6 +138,11 @@ public final class FlushPlan {
         }
         return 0;
     };
+
+    /** {@code models} in table order; a list from {@link MapperRegistry#flushOrder()} is already ordered. */
+    private static List<EntityModel<?>> ordered(Collection<EntityModel<?>> models) {
+        return models instanceof MapperRegistry.FlushOrder o ? o.models() : tableOrder(models);
+    }
 
     private static Map<EntityModel<?>, List<InstanceState>> byModel(Collection<InstanceState> states) {
         Map<EntityModel<?>, List<InstanceState>> m = new IdentityHashMap<>();

@@ -158,6 +158,41 @@ public final class MapperRegistry {
         return models.values();
     }
 
+    /** The models in foreign-key (flush) order: a list that {@link FlushPlan} recognises as already ordered. */
+    static final class FlushOrder extends java.util.AbstractList<EntityModel<?>> {
+        private final List<EntityModel<?>> models;
+
+        FlushOrder(List<EntityModel<?>> models) {
+            this.models = List.copyOf(models);
+        }
+
+        List<EntityModel<?>> models() {
+            return models;
+        }
+
+        @Override
+        public EntityModel<?> get(int index) {
+            return models.get(index);
+        }
+
+        @Override
+        public int size() {
+            return models.size();
+        }
+    }
+
+    private volatile FlushOrder flushOrder;
+
+    /** The models in foreign-key (flush) order, computed once per factory. */
+    public List<EntityModel<?>> flushOrder() {
+        FlushOrder o = flushOrder;
+        if (o == null) {
+            o = new FlushOrder(FlushPlan.tableOrder(models.values()));
+            flushOrder = o;
+        }
+        return o;
+    }
+
     public MetaData metadata() {
         return metadata;
     }
