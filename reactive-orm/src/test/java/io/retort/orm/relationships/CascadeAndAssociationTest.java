@@ -16,15 +16,10 @@ import io.retort.orm.relationships.model.Customer;
 import io.retort.orm.relationships.model.Customer_;
 import io.retort.orm.relationships.model.Enrolment;
 import io.retort.orm.relationships.model.Enrolment_;
-import io.retort.orm.relationships.model.Item;
-import io.retort.orm.relationships.model.Node;
-import io.retort.orm.relationships.model.Order;
-import io.retort.orm.relationships.model.Post;
 import io.retort.orm.relationships.model.Shelf;
 import io.retort.orm.relationships.model.Shelf_;
 import io.retort.orm.relationships.model.Student;
 import io.retort.orm.relationships.model.Student_;
-import io.retort.orm.relationships.model.Tag;
 import io.retort.testing.Backend;
 import io.retort.testing.BackendTest;
 import io.retort.testing.StatementRecorder;
@@ -37,23 +32,7 @@ class CascadeAndAssociationTest {
     private static final Duration T = Duration.ofSeconds(60);
 
     private static SessionFactory sessions(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine)
-                .entities(
-                        Customer.class,
-                        Address.class,
-                        Order.class,
-                        Item.class,
-                        Post.class,
-                        Tag.class,
-                        Node.class,
-                        Student.class,
-                        Course.class,
-                        Enrolment.class,
-                        Shelf.class,
-                        Book.class)
-                .build();
-        f.metadata().createAll(engine).block(T);
-        return f;
+        return Fixtures.sessions(engine, Student.class, Course.class, Enrolment.class, Shelf.class, Book.class);
     }
 
     @BackendTest

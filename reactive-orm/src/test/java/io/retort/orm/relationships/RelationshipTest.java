@@ -37,11 +37,7 @@ class RelationshipTest {
     private static final Duration T = Duration.ofSeconds(60);
 
     private static SessionFactory sessions(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine)
-                .entities(Customer.class, Address.class, Order.class, Item.class, Post.class, Tag.class, Node.class)
-                .build();
-        f.metadata().createAll(engine).block(T);
-        return f;
+        return Fixtures.sessions(engine);
     }
 
     /** 100 customers with 10 addresses each, written by one flush through save-update cascades. */

@@ -15,11 +15,6 @@ import io.retort.orm.model.Team;
 import io.retort.orm.relationships.model.Address;
 import io.retort.orm.relationships.model.Customer;
 import io.retort.orm.relationships.model.Customer_;
-import io.retort.orm.relationships.model.Item;
-import io.retort.orm.relationships.model.Node;
-import io.retort.orm.relationships.model.Order;
-import io.retort.orm.relationships.model.Post;
-import io.retort.orm.relationships.model.Tag;
 import io.retort.sql.Sql;
 import io.retort.testing.Backend;
 import io.retort.testing.BackendTest;
@@ -33,20 +28,7 @@ class SessionEdgeCasesTest {
     private static final Duration T = Duration.ofSeconds(60);
 
     private static SessionFactory sessions(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine)
-                .entities(
-                        Customer.class,
-                        Address.class,
-                        Order.class,
-                        Item.class,
-                        Post.class,
-                        Tag.class,
-                        Node.class,
-                        Member.class,
-                        Team.class)
-                .build();
-        f.metadata().createAll(engine).block(T);
-        return f;
+        return Fixtures.sessions(engine, Member.class, Team.class);
     }
 
     @BackendTest
