@@ -960,7 +960,7 @@ public final class DefaultSession implements Session, QueryRunner {
         s = new InstanceState(obj, model, ObjectState.PERSISTENT);
         s.key(key);
         relationships.bind(s, true);
-        s.takeSnapshot();
+        s.snapshot(values); // the decoded row is the clean state: no need to read the fields back
         states.put(obj, s);
         identityMap.put(key, s);
         detached.remove(obj);
