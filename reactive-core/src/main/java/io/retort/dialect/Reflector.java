@@ -25,6 +25,18 @@ import reactor.core.publisher.Mono;
 public abstract class Reflector {
     protected final Dialect dialect;
 
+    /** The named parameters {@code :schema} and {@code :table} of a reflection query, for those given. */
+    protected static java.util.Map<String, Object> nameParameters(String schema, String table) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        if (schema != null) {
+            p.put("schema", schema);
+        }
+        if (table != null) {
+            p.put("table", table);
+        }
+        return p;
+    }
+
     protected Reflector(Dialect dialect) {
         this.dialect = dialect;
     }

@@ -12,7 +12,6 @@ import io.retort.schema.ReflectedColumn;
 import io.retort.schema.UniqueConstraint;
 import io.retort.types.SqlType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +45,9 @@ public class H2Reflector extends Reflector {
         return schema == null ? "CURRENT_SCHEMA" : ":schema";
     }
 
+    /** H2 stores unquoted names in upper case: the parameters are denormalised first. */
     private Map<String, Object> params(String schema, String table) {
-        Map<String, Object> p = new HashMap<>();
-        if (schema != null) {
-            p.put("schema", denormalize(schema));
-        }
-        if (table != null) {
-            p.put("table", denormalize(table));
-        }
-        return p;
+        return nameParameters(schema == null ? null : denormalize(schema), table == null ? null : denormalize(table));
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.retort.schema.UniqueConstraint;
 import io.retort.types.SqlType;
 import io.retort.types.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,24 +41,13 @@ public class MariaDbReflector extends Reflector {
         return schema == null ? "DATABASE()" : ":schema";
     }
 
-    private static Map<String, Object> params(String schema, String table) {
-        Map<String, Object> p = new HashMap<>();
-        if (schema != null) {
-            p.put("schema", schema);
-        }
-        if (table != null) {
-            p.put("table", table);
-        }
-        return p;
-    }
-
     @Override
     public Flux<String> tableNames(Connection conn, String schema) {
         return query(
                         conn,
                         "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = "
                                 + schemaExpr(schema) + " AND table_type = 'BASE TABLE' ORDER BY table_name",
-                        params(schema, null))
+                        nameParameters(schema, null))
                 .map(r -> r.get("name", String.class));
     }
 
@@ -74,7 +62,7 @@ public class MariaDbReflector extends Reflector {
                 + " AND cc.check_clause = CONCAT('json_valid(`', c.column_name, '`)')) AS is_json"
                 + " FROM information_schema.columns c WHERE c.table_schema = " + schemaExpr(schema)
                 + " AND c.table_name = :table ORDER BY c.ordinal_position";
-        return query(conn, sql, params(schema, table)).map(this::column);
+        return query(conn, sql, nameParameters(schema, table)).map(this::column);
     }
 
     private ReflectedColumn column(Row r) {
@@ -115,7 +103,7 @@ public class MariaDbReflector extends Reflector {
                 + " AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name"
                 + " WHERE tc.table_schema = " + schemaExpr(schema) + " AND tc.table_name = :table"
                 + " AND tc.constraint_type = '" + type + "' ORDER BY tc.constraint_name, k.ordinal_position";
-        return query(conn, sql, params(schema, table));
+        return query(conn, sql, nameParameters(schema, table));
     }
 
     @Override
@@ -151,7 +139,7 @@ public class MariaDbReflector extends Reflector {
                 + " AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name"
                 + " WHERE k.table_schema = " + schemaExpr(schema) + " AND k.table_name = :table"
                 + " AND k.referenced_table_name IS NOT NULL ORDER BY k.constraint_name, k.ordinal_position";
-        return query(conn, sql, params(schema, table)).collectList().flatMapIterable(rows -> {
+        return query(conn, sql, nameParameters(schema, table)).collectList().flatMapIterable(rows -> {
             Map<String, List<Row>> by = new LinkedHashMap<>();
             rows.forEach(r -> by.computeIfAbsent(r.get("name", String.class), k -> new ArrayList<>())
                     .add(r));
@@ -195,7 +183,7 @@ public class MariaDbReflector extends Reflector {
                 + " AND (k.constraint_name = s.index_name OR (k.column_name = s.index_name AND s.non_unique = 1"
                 + " AND s.seq_in_index = 1)))"
                 + " ORDER BY s.index_name, s.seq_in_index";
-        return query(conn, sql, params(schema, table)).collectList().flatMapIterable(rows -> {
+        return query(conn, sql, nameParameters(schema, table)).collectList().flatMapIterable(rows -> {
             Map<String, List<Row>> by = new LinkedHashMap<>();
             rows.forEach(r -> by.computeIfAbsent(r.get("name", String.class), k -> new ArrayList<>())
                     .add(r));
@@ -216,7 +204,7 @@ public class MariaDbReflector extends Reflector {
                         conn,
                         "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = "
                                 + schemaExpr(schema) + " AND table_type = 'SEQUENCE' ORDER BY table_name",
-                        params(schema, null))
+                        nameParameters(schema, null))
                 .map(r -> r.get("name", String.class));
     }
 

@@ -14,7 +14,6 @@ import io.retort.types.SqlType;
 import io.retort.types.TypeKind;
 import io.retort.types.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +38,6 @@ public class PostgresReflector extends Reflector {
         return schema == null ? "current_schema()" : ":schema";
     }
 
-    private static Map<String, Object> params(String schema, String table) {
-        Map<String, Object> p = new HashMap<>();
-        if (schema != null) {
-            p.put("schema", schema);
-        }
-        if (table != null) {
-            p.put("table", table);
-        }
-        return p;
-    }
-
     @Override
     public Flux<String> tableNames(Connection conn, String schema) {
         return query(
@@ -58,7 +46,7 @@ public class PostgresReflector extends Reflector {
                                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE c.relkind IN ('r', 'p') AND n.nspname = " + schemaExpr(schema)
                                 + " ORDER BY c.relname",
-                        params(schema, null))
+                        nameParameters(schema, null))
                 .map(r -> r.get("name", String.class));
     }
 
@@ -74,7 +62,7 @@ public class PostgresReflector extends Reflector {
                 + " FROM information_schema.columns c"
                 + " WHERE c.table_schema = " + schemaExpr(schema) + " AND c.table_name = :table"
                 + " ORDER BY c.ordinal_position";
-        return query(conn, sql, params(schema, table)).map(this::column);
+        return query(conn, sql, nameParameters(schema, table)).map(this::column);
     }
 
     private ReflectedColumn column(Row r) {
@@ -121,7 +109,7 @@ public class PostgresReflector extends Reflector {
             + " ORDER BY con.conname, k.ord";
 
     private Flux<Row> constraints(Connection conn, String schema, String table, char type) {
-        return query(conn, String.format(CONSTRAINTS, schemaExpr(schema), type), params(schema, table));
+        return query(conn, String.format(CONSTRAINTS, schemaExpr(schema), type), nameParameters(schema, table));
     }
 
     @Override
@@ -214,7 +202,7 @@ public class PostgresReflector extends Reflector {
                 + " WHERE n.nspname = " + schemaExpr(schema) + " AND c.relname = :table AND NOT ix.indisprimary"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid)"
                 + " ORDER BY i.relname, k.ord";
-        return query(conn, sql, params(schema, table)).collectList().flatMapIterable(rows -> {
+        return query(conn, sql, nameParameters(schema, table)).collectList().flatMapIterable(rows -> {
             Map<String, List<Row>> by = new LinkedHashMap<>();
             rows.forEach(r -> by.computeIfAbsent(r.get("name", String.class), k -> new ArrayList<>())
                     .add(r));
@@ -243,7 +231,7 @@ public class PostgresReflector extends Reflector {
                                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
                                 + " WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))"
                                 + " ORDER BY c.relname",
-                        params(schema, null))
+                        nameParameters(schema, null))
                 .map(r -> r.get("name", String.class));
     }
 
@@ -255,7 +243,7 @@ public class PostgresReflector extends Reflector {
                                 + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                                 + " WHERE t.typtype = 'e' AND n.nspname = " + schemaExpr(schema)
                                 + " ORDER BY t.typname",
-                        params(schema, null))
+                        nameParameters(schema, null))
                 .map(r -> r.get("name", String.class));
     }
 }
