@@ -37,6 +37,17 @@ public abstract class Reflector {
         return p;
     }
 
+    /**
+     * A referential action as information_schema reports it, with RESTRICT and NO ACTION (what MariaDB and H2 report
+     * for a key declared without an action) read as "none declared".
+     */
+    protected static io.retort.schema.ReferentialAction declaredAction(String rule) {
+        io.retort.schema.ReferentialAction a = io.retort.schema.ReferentialAction.fromSql(rule);
+        return a == io.retort.schema.ReferentialAction.RESTRICT || a == io.retort.schema.ReferentialAction.NO_ACTION
+                ? null
+                : a;
+    }
+
     protected Reflector(Dialect dialect) {
         this.dialect = dialect;
     }

@@ -7,7 +7,6 @@ import io.retort.dialect.Reflector;
 import io.retort.schema.ForeignKeyConstraint;
 import io.retort.schema.Index;
 import io.retort.schema.PrimaryKeyConstraint;
-import io.retort.schema.ReferentialAction;
 import io.retort.schema.ReflectedColumn;
 import io.retort.schema.UniqueConstraint;
 import io.retort.types.SqlType;
@@ -166,17 +165,11 @@ public class H2Reflector extends Reflector {
                         : normalize(refSchema) + "." + refTable;
                 out.add(ForeignKeyConstraint.of(cols, key, refs)
                         .named(normalize(n))
-                        .onDelete(action(first.get("on_delete", String.class)))
-                        .onUpdate(action(first.get("on_update", String.class))));
+                        .onDelete(declaredAction(first.get("on_delete", String.class)))
+                        .onUpdate(declaredAction(first.get("on_update", String.class))));
             });
             return out;
         });
-    }
-
-    private static ReferentialAction action(String rule) {
-        ReferentialAction a = ReferentialAction.fromSql(rule);
-        // H2 reports RESTRICT for a key declared without an action
-        return a == ReferentialAction.NO_ACTION || a == ReferentialAction.RESTRICT ? null : a;
     }
 
     @Override

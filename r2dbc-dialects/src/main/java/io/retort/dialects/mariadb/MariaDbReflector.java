@@ -7,7 +7,6 @@ import io.retort.dialect.Reflector;
 import io.retort.schema.ForeignKeyConstraint;
 import io.retort.schema.Index;
 import io.retort.schema.PrimaryKeyConstraint;
-import io.retort.schema.ReferentialAction;
 import io.retort.schema.ReflectedColumn;
 import io.retort.schema.UniqueConstraint;
 import io.retort.types.SqlType;
@@ -159,16 +158,11 @@ public class MariaDbReflector extends Reflector {
                         : refSchema + "." + refTable;
                 out.add(ForeignKeyConstraint.of(cols, key, refs)
                         .named(n)
-                        .onDelete(action(first.get("on_delete", String.class)))
-                        .onUpdate(action(first.get("on_update", String.class))));
+                        .onDelete(declaredAction(first.get("on_delete", String.class)))
+                        .onUpdate(declaredAction(first.get("on_update", String.class))));
             });
             return out;
         });
-    }
-
-    private static ReferentialAction action(String rule) {
-        ReferentialAction a = ReferentialAction.fromSql(rule);
-        return a == ReferentialAction.RESTRICT || a == ReferentialAction.NO_ACTION ? null : a;
     }
 
     @Override
