@@ -22,4 +22,18 @@ public final class Counters {
     public long transactionControl() {
         return transactionControl.sum();
     }
+
+    /**
+     * Counts one statement sent with {@code parameterSets} parameter sets: for a contender that does not run on
+     * R2DBC and counts at its own client's API (Hibernate Reactive on the Vert.x SQL client).
+     */
+    public void countStatement(long parameterSets) {
+        statements.increment();
+        bindings.add(parameterSets);
+    }
+
+    /** Counts one begin, commit or rollback: for a contender that does not run on R2DBC. */
+    public void countTransactionControl() {
+        transactionControl.increment();
+    }
 }

@@ -81,9 +81,10 @@ public final class Main {
                         case "orm" -> new RetortOrm("Retort ORM", o.driver(), o.poolSize());
                         case "spring" -> new SpringDataR2dbc(o.driver(), o.poolSize());
                         case "jooq" -> new JooqR2dbc(o.driver(), o.poolSize());
+                        case "hibernate" -> Isolated.hibernate(o);
                         default ->
                             throw new IllegalArgumentException(
-                                    "Unknown contender '" + name + "' (raw, retort, orm, spring, jooq)");
+                                    "Unknown contender '" + name + "' (raw, retort, orm, spring, jooq, hibernate)");
                     });
         }
         return out;

@@ -16,7 +16,8 @@ public record Options(
         List<String> contenders,
         boolean sweep,
         DriverOptions driver,
-        String markdownOut) {
+        String markdownOut,
+        String hibernateDir) {
 
     static final String HELP =
             """
@@ -25,7 +26,9 @@ public record Options(
               --runs=N          timed runs per variant, in alternating order [6]
               --min-run=S       a timed run repeats the workload's op until it lasts at least S seconds [1.0]
               --workloads=LIST  W1,W2,W3,W4,W5 [all]
-              --contenders=LIST raw,retort,orm,spring,jooq [all]
+              --contenders=LIST raw,retort,orm,spring,jooq,hibernate [all]
+                                (hibernate: Hibernate Reactive 3.4 on Vert.x, loaded from the benchmarks-hibernate-reactive
+                                module in a class loader of its own; build it with the command in docs/performance.md)
               --scale=F         data and op sizes relative to issue 9's (1.0); e.g. 0.05 for a smoke run [1.0]
               --pool=N          pool size of every contender [8]
               --host=H --port=P --database=D --user=U   [127.0.0.1 5432 retort_bench postgres]
@@ -33,6 +36,8 @@ public record Options(
               --sweep           instead: raw R2DBC and Retort Core under several r2dbc-postgresql option sets
                                 (prepared-statement cache off, binary transfer, fetch size) [W1,W2,W3]
               --markdown=FILE   also write the table to FILE
+              --hibernate-dir=D the hibernate contender's target directory (its jar and lib/)
+                                [benchmarks/hibernate-reactive/target beside the running benchmarks.jar]
               --jmh [ARGS]      run the JMH benchmarks (W6) with JMH's own arguments instead
             """;
 
@@ -40,9 +45,9 @@ public record Options(
         double warmup = 15, minRun = 1.0, scale = 1.0;
         int runs = 6, pool = 8, port = 5432, cache = -1, fetch = 0;
         boolean binary = false, sweep = false;
-        String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null;
+        String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null, hibernateDir = null;
         Set<Workload> workloads = null;
-        List<String> contenders = List.of("raw", "retort", "orm", "spring", "jooq");
+        List<String> contenders = List.of("raw", "retort", "orm", "spring", "jooq", "hibernate");
         for (String a : args) {
             String k = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
@@ -61,6 +66,7 @@ public record Options(
                 case "--fetch-size" -> fetch = Integer.parseInt(v);
                 case "--sweep" -> sweep = true;
                 case "--markdown" -> md = v;
+                case "--hibernate-dir" -> hibernateDir = v;
                 case "--workloads" -> {
                     workloads = EnumSet.noneOf(Workload.class);
                     for (String w : v.split(",")) {
@@ -81,6 +87,6 @@ public record Options(
             workloads = sweep ? EnumSet.of(Workload.W1, Workload.W2, Workload.W3) : EnumSet.allOf(Workload.class);
         }
         DriverOptions driver = new DriverOptions("default", host, port, db, user, cache, binary, fetch);
-        return new Options(warmup, runs, minRun, scale, pool, workloads, contenders, sweep, driver, md);
+        return new Options(warmup, runs, minRun, scale, pool, workloads, contenders, sweep, driver, md, hibernateDir);
     }
 }

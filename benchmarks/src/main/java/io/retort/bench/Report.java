@@ -79,10 +79,6 @@ final class Report {
                         r.bindingsPerOp(),
                         r.txControlPerOp()));
             }
-            if (!o.sweep()) {
-                sb.append("| Hibernate Reactive | not run (Vert.x 4.5 stack, own class path; see docs) | | | | | | | |"
-                        + " | | |\n");
-            }
             sb.append("\n");
             for (Result r : rs) {
                 sb.append("- ")
