@@ -33,6 +33,9 @@ public final class CompiledStatement {
     private final Map<Integer, String> multiValues = new ConcurrentHashMap<>();
     private final List<Object> resultKeys;
     private final Map<String, io.retort.types.SqlType<?>> resultTypes;
+    private final int distinctNames;
+    /** The shape of the last result read (see {@link #rowShape}); rebuilt when the columns differ. */
+    private volatile Object rowShape;
 
     /**
      * @param tokens SQL pieces ({@link String}) and {@link BindSlot}s in text order
@@ -81,6 +84,13 @@ public final class CompiledStatement {
             }
         }
         this.slots = Collections.unmodifiableList(s);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (BindSlot b : s) {
+            if (b.isNamed()) {
+                names.add(b.name());
+            }
+        }
+        this.distinctNames = names.size();
         this.groupFirstSlot = first;
         this.groupSlotCount = inGroup;
         this.sql = render(1);
@@ -111,6 +121,24 @@ public final class CompiledStatement {
     /** A copy of this statement whose result columns are read as {@code types} (by column label). */
     public CompiledStatement withResultTypes(Map<String, io.retort.types.SqlType<?>> types) {
         return new CompiledStatement(tokens, groupStart, groupEnd, style, resultKeys, types);
+    }
+
+    /** How many different parameter names the slots use (a name may appear in several slots). */
+    public int distinctParameterNames() {
+        return distinctNames;
+    }
+
+    /**
+     * A per-statement cache slot for the engine's reading of its results (the last result shape seen), so that
+     * executions of one statement do not rebuild it per result; {@code null} until set.
+     */
+    public Object rowShape() {
+        return rowShape;
+    }
+
+    /** Sets the {@link #rowShape()} cache slot. */
+    public void rowShape(Object shape) {
+        this.rowShape = shape;
     }
 
     /** The bind slots, in placeholder order. */

@@ -152,11 +152,14 @@ public abstract class Dialect {
      * {@code p0, p1, ...}: first the key columns, then the version column (if any), then the set columns. With a
      * version column the statement matches only rows whose version equals the given one and increments it; the
      * caller compares the update count with the number of rows. The default is PostgreSQL's
-     * {@code UPDATE ... FROM (VALUES ...)}; dialects override it.
+     * {@code UPDATE ... FROM (VALUES ...)}, whose rows are locked in key order by a sub-select
+     * {@code ... ORDER BY key FOR UPDATE}: the join's plan decides the order in which a bare UPDATE ... FROM locks
+     * rows, and two flushes that lock overlapping rows in different orders deadlock. Dialects override it.
      *
      * <pre>{@code
      * dialect.updateByKey("users", List.of("id"), null, List.of("name"));
-     * // UPDATE users SET name = v.c1 FROM (VALUES (:p0, :p1)) AS v(c0, c1) WHERE users.id = v.c0
+     * // UPDATE users SET name = v.c1 FROM (SELECT v.c0, v.c1 FROM (VALUES (:p0, :p1)) AS v(c0, c1)
+     * //   JOIN users AS k ON k.id = v.c0 ORDER BY k.id FOR UPDATE OF k) AS v WHERE users.id = v.c0
      * }</pre>
      */
     public String updateByKey(String table, java.util.List<String> keys, String version, java.util.List<String> sets) {
@@ -171,12 +174,23 @@ public abstract class Dialect {
                     .append(" + 1");
         }
         int n = keys.size() + (version == null ? 0 : 1) + sets.size();
+        sb.append(" FROM (SELECT ");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ", ").append("v.c").append(i);
+        }
         sb.append(" FROM (VALUES (")
                 .append(params(n))
                 .append(")) AS v(")
                 .append(aliases(n))
-                .append(") WHERE ");
-        sb.append(keyMatch(t, keys, version));
+                .append(") JOIN ")
+                .append(t)
+                .append(" AS k ON ")
+                .append(keyMatch("k", keys, null))
+                .append(" ORDER BY ");
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append("k.").append(quoteIdentifier(keys.get(i)));
+        }
+        sb.append(" FOR UPDATE OF k) AS v WHERE ").append(keyMatch(t, keys, version));
         return sb.toString();
     }
 

@@ -66,6 +66,21 @@ public interface Session {
     <T> Mono<T> get(Class<T> type, Object id);
 
     /**
+     * The objects with these primary keys, {@link #get} for many at once (Hibernate's multi-load): those in the
+     * identity map without SQL, the others with one {@code SELECT ... WHERE id IN (...)} per 500 ids, after one
+     * autoflush. Emits the objects in the order of {@code ids}, each once (a repeated id is emitted once); ids
+     * without a row (or deleted in this session) are skipped. A composite key is an {@code Object[]} or
+     * {@code List}, as for {@link #get}.
+     *
+     * <pre>{@code
+     * session.getAll(User.class, List.of(3, 1, 2));   // Flux<User>: 3, 1, 2; one SELECT for those not yet loaded
+     * }</pre>
+     *
+     * @throws MappingException (as an error signal) for an unmapped class or an id of the wrong shape
+     */
+    <T> Flux<T> getAll(Class<T> type, java.util.Collection<?> ids);
+
+    /**
      * Reloads the object's attributes from its row (one SELECT), discarding unflushed changes.
      *
      * @throws io.retort.core.InvalidRequestException (as an error signal) for an object not persistent here

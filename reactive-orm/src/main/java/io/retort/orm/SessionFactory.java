@@ -30,6 +30,7 @@ public final class SessionFactory {
     private final MapperRegistry registry;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final Autobegin autobegin;
     private final Statements statements;
 
     private SessionFactory(Builder b) {
@@ -37,6 +38,12 @@ public final class SessionFactory {
         this.registry = new MapperRegistry(b.entities, b.naming);
         this.autoflush = b.autoflush;
         this.expireOnCommit = b.expireOnCommit;
+        io.retort.core.IsolationLevel isolation = engine.options().isolationLevel();
+        // reads that must share a snapshot need the transaction from the first statement
+        this.autobegin = isolation == io.retort.core.IsolationLevel.REPEATABLE_READ
+                        || isolation == io.retort.core.IsolationLevel.SERIALIZABLE
+                ? Autobegin.ON_FIRST_STATEMENT
+                : b.autobegin;
         this.statements = new Statements(engine.dialect());
     }
 
@@ -110,6 +117,14 @@ public final class SessionFactory {
         return expireOnCommit;
     }
 
+    /**
+     * When sessions begin their transaction: {@link Autobegin#ON_FIRST_WRITE} unless configured otherwise or the
+     * engine's isolation level is REPEATABLE READ or SERIALIZABLE.
+     */
+    public Autobegin autobegin() {
+        return autobegin;
+    }
+
     /** The mapping (internal). */
     public MapperRegistry registry() {
         return registry;
@@ -128,6 +143,7 @@ public final class SessionFactory {
         private NamingStrategy naming = NamingStrategy.SNAKE_CASE;
         private boolean autoflush = true;
         private boolean expireOnCommit = true;
+        private Autobegin autobegin = Autobegin.ON_FIRST_WRITE;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -154,6 +170,19 @@ public final class SessionFactory {
         /** Expire loaded objects on commit (default true). */
         public Builder expireOnCommit(boolean expire) {
             this.expireOnCommit = expire;
+            return this;
+        }
+
+        /**
+         * When sessions begin their database transaction (default {@link Autobegin#ON_FIRST_WRITE}: a session that
+         * only reads sends no BEGIN/ROLLBACK).
+         *
+         * <pre>{@code
+         * SessionFactory.builder(engine).entities(User.class).autobegin(Autobegin.ON_FIRST_STATEMENT).build();
+         * }</pre>
+         */
+        public Builder autobegin(Autobegin when) {
+            this.autobegin = Objects.requireNonNull(when, "when");
             return this;
         }
 

@@ -16,7 +16,6 @@ import io.retort.bench.orm.OrmAuthor_;
 import io.retort.bench.orm.OrmBig;
 import io.retort.bench.orm.OrmBook;
 import io.retort.bench.orm.OrmItem;
-import io.retort.bench.orm.OrmItem_;
 import io.retort.bench.orm.OrmNew;
 import io.retort.core.ConnectionFailureException;
 import io.retort.core.Engine;
@@ -81,12 +80,21 @@ public final class RetortOrm implements Contender {
                         "a new session per lookup: sessions.inSession(s -> s.get(Item, id)), flatMap(16)",
                         () -> w1(d)));
             case W2 ->
-                List.of(new Variant(
-                        this,
-                        name + ", all()",
-                        false,
-                        "sessions.inSession(s -> s.select(Big).all()): read whole into the identity map, then emitted",
-                        this::w2));
+                List.of(
+                        new Variant(
+                                this,
+                                name + ", stream()",
+                                false,
+                                "sessions.inSession(s -> s.select(Big).stream(1000)): streamed with backpressure into"
+                                        + " detached objects (yield_per), nothing kept by the session",
+                                this::w2Stream),
+                        new Variant(
+                                this,
+                                name + ", all()",
+                                false,
+                                "sessions.inSession(s -> s.select(Big).all()): read whole into the identity map,"
+                                        + " then emitted",
+                                this::w2));
             case W3 ->
                 List.of(new Variant(
                         this,
@@ -105,10 +113,10 @@ public final class RetortOrm implements Contender {
                                 () -> w4(d, false)),
                         new Variant(
                                 this,
-                                name + ", one SELECT IN + dirty flush",
+                                name + ", getAll + dirty flush",
                                 false,
-                                "as above, but the 20 rows read by one select(Item).where(id.in(20 ids))"
-                                        + " (2 statements per tx)",
+                                "sessions.inTransaction per tx: session.getAll(Item, 20 ids) (one SELECT ... IN),"
+                                        + " touch() all, commit flushes one UPDATE (2 statements per tx)",
                                 () -> w4(d, true)));
             case W5 ->
                 List.of(
@@ -132,6 +140,10 @@ public final class RetortOrm implements Contender {
         return Flux.range(0, ids.length)
                 .flatMap(i -> sessions.inSession(s -> s.get(OrmItem.class, ids[i])), d.concurrency)
                 .count();
+    }
+
+    Mono<Long> w2Stream() {
+        return sessions.inSession(s -> s.select(OrmBig.class).stream(1000)).count();
     }
 
     Mono<Long> w2() {
@@ -163,9 +175,7 @@ public final class RetortOrm implements Contender {
                             // would make the next get()'s autoflush send it as its own UPDATE (20 statements).
                             // Every UPDATE the flush sends is checked to match each row (else StaleDataException).
                             return sessions.inTransaction(s -> (in
-                                                    ? s.select(OrmItem.class)
-                                                            .where(OrmItem_.id.in(idList(ids)))
-                                                            .all()
+                                                    ? s.getAll(OrmItem.class, idList(ids))
                                                     : Flux.range(0, ids.length)
                                                             .concatMap(i -> s.get(OrmItem.class, ids[i])))
                                             .collectList()
@@ -174,11 +184,10 @@ public final class RetortOrm implements Contender {
                                                 return (long) items.size();
                                             }))
                                     .single()
-                                    // the flush's UPDATE rows come in the session's identity-hash order, not by
-                                    // id, so concurrent flushes can deadlock (40P01): retried, as an app would, and
-                                    // counted (printed when the contender closes). After such a failure a later
-                                    // session can find its connection still in the aborted transaction (25P02):
-                                    // retried too, and counted apart (a bug reported in docs/performance.md).
+                                    // the flush locks its rows in key order, so concurrent transactions should not
+                                    // deadlock (40P01); if one does it is retried, as an application would, and
+                                    // counted (printed when the contender closes), as is a connection found in an
+                                    // aborted transaction (25P02)
                                     .retryWhen(Retry.max(10)
                                             .filter(RetortOrm::retriable)
                                             .doBeforeRetry(r -> (r.failure() instanceof TransactionRollbackException

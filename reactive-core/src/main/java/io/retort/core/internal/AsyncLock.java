@@ -12,42 +12,47 @@ import reactor.core.publisher.Sinks;
  * concurrent operations on one connection so they never interleave on the wire.
  */
 public final class AsyncLock {
-    private final ArrayDeque<Sinks.Empty<Void>> waiters = new ArrayDeque<>();
+    private ArrayDeque<Sinks.Empty<Void>> waiters;
     private boolean held;
 
     /** {@code op} run while holding the lock; the lock is released on complete, error or cancel. */
     public <T> Flux<T> run(Supplier<? extends Flux<T>> op) {
         return Flux.defer(() -> {
-            AtomicBoolean acquired = new AtomicBoolean();
-            Sinks.Empty<Void> ticket = Sinks.empty();
-            boolean now;
+            Sinks.Empty<Void> ticket = null;
             synchronized (this) {
-                now = !held;
-                if (now) {
+                if (!held) {
                     held = true;
                 } else {
+                    ticket = Sinks.empty();
+                    if (waiters == null) {
+                        waiters = new ArrayDeque<>(4);
+                    }
                     waiters.add(ticket);
                 }
             }
-            Mono<Void> turn = now
-                    ? Mono.empty()
-                    : ticket.asMono().doOnCancel(() -> {
+            AtomicBoolean acquired = new AtomicBoolean(ticket == null);
+            // release before the terminal signal travels on: a downstream concatMap subscribes the next operation
+            // from inside onComplete, and must find the lock free (with a synchronous driver such as H2, releasing
+            // afterwards nests one level of stack per queued operation); doFinally covers cancel
+            Flux<T> body = Flux.defer(op)
+                    .doOnTerminate(() -> releaseIfAcquired(acquired))
+                    .doFinally(s -> releaseIfAcquired(acquired));
+            if (ticket == null) {
+                return body; // free: no waiting stage at all
+            }
+            Sinks.Empty<Void> mine = ticket;
+            return mine.asMono()
+                    .doOnCancel(() -> {
                         boolean removed;
                         synchronized (this) {
-                            removed = waiters.remove(ticket);
+                            removed = waiters.remove(mine);
                         }
                         if (!removed) {
                             release(); // granted while being cancelled: pass the turn on
                         }
-                    });
-            return turn.then(Mono.fromRunnable(() -> acquired.set(true)))
-                    .thenMany(Flux.defer(op))
-                    // release before the terminal signal travels on: a downstream concatMap subscribes the next
-                    // operation from inside onComplete, and must find the lock free (with a synchronous driver such
-                    // as H2, releasing afterwards nests one level of stack per queued operation)
-                    .doOnComplete(() -> releaseIfAcquired(acquired))
-                    .doOnError(e -> releaseIfAcquired(acquired))
-                    .doFinally(s -> releaseIfAcquired(acquired));
+                    })
+                    .then(Mono.fromRunnable(() -> acquired.set(true)))
+                    .thenMany(body);
         });
     }
 
@@ -60,7 +65,7 @@ public final class AsyncLock {
     private void release() {
         Sinks.Empty<Void> next;
         synchronized (this) {
-            next = waiters.poll();
+            next = waiters == null ? null : waiters.poll();
             if (next == null) {
                 held = false;
             }

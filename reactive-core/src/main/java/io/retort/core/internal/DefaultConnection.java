@@ -57,14 +57,7 @@ public final class DefaultConnection implements Connection {
             Executable stmt = statement.forParameters(parameters.keySet());
             CompiledStatement c = ctx.cache().compile(stmt);
             Object[] values = resolve(c, stmt, parameters);
-            return lock.run(() -> run(
-                            c.sql(),
-                            c.slots(),
-                            List.<Object[]>of(values),
-                            true,
-                            c.resultKeys(),
-                            c.resultTypes(),
-                            fetchSize))
+            return lock.run(() -> run(c, c.sql(), c.slots(), List.<Object[]>of(values), true, fetchSize))
                     .cast(Row.class);
         });
     }
@@ -75,7 +68,7 @@ public final class DefaultConnection implements Connection {
                     Executable stmt = statement.forParameters(parameters.keySet());
                     CompiledStatement c = ctx.cache().compile(stmt);
                     Object[] values = resolve(c, stmt, parameters);
-                    return lock.run(() -> run(c.sql(), c.slots(), List.<Object[]>of(values), false, null, Map.of()));
+                    return lock.run(() -> run(c, c.sql(), c.slots(), List.<Object[]>of(values), false, 0));
                 })
                 .cast(Long.class)
                 .reduce(0L, Long::sum);
@@ -129,10 +122,9 @@ public final class DefaultConnection implements Connection {
             if (rows && sets.size() > 1) {
                 // a batch cannot return rows portably: one execution per parameter set, in order
                 return Flux.fromIterable(sets)
-                        .concatMap(set ->
-                                run(c.sql(), c.slots(), List.<Object[]>of(set), true, c.resultKeys(), c.resultTypes()));
+                        .concatMap(set -> run(c, c.sql(), c.slots(), List.<Object[]>of(set), true, 0));
             }
-            return run(c.sql(), c.slots(), sets, rows, rows ? c.resultKeys() : null, c.resultTypes());
+            return run(c, c.sql(), c.slots(), sets, rows, 0);
         }
         int rowsPerStatement = Math.max(
                 1, Math.min(ctx.options().insertManyValuesBatchSize(), d.maxBindParameters() / Math.max(1, perRow)));
@@ -148,13 +140,7 @@ public final class DefaultConnection implements Connection {
                 System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
                 slots.addAll(c.slots());
             }
-            return run(
-                    c.multiValuesSql(n),
-                    slots,
-                    List.<Object[]>of(flat),
-                    rows,
-                    rows ? c.resultKeys() : null,
-                    c.resultTypes());
+            return run(c, c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows, 0);
         });
     }
 
@@ -166,23 +152,27 @@ public final class DefaultConnection implements Connection {
     private Object[] resolve(CompiledStatement c, Executable statement, Map<String, ?> params) {
         List<BindSlot> slots = c.slots();
         Object[] values = new Object[slots.size()];
-        Set<String> used = params.isEmpty() ? Set.of() : new HashSet<>();
         for (int i = 0; i < values.length; i++) {
             BindSlot s = slots.get(i);
             if (s.isNamed()) {
-                if (!params.containsKey(s.name())) {
+                Object v = params.get(s.name());
+                if (v == null && !params.containsKey(s.name())) {
                     throw new InvalidRequestException("Missing value for bind parameter '" + s.name() + "' in: "
                             + describe(statement) + " (given: " + params.keySet() + ")");
                 }
-                values[i] = params.get(s.name());
-                if (!params.isEmpty()) {
-                    used.add(s.name());
-                }
+                values[i] = v;
             } else {
                 values[i] = ValueExtraction.value(statement, s.position());
             }
         }
-        if (used.size() != params.size()) {
+        // every slot's name was found, so the parameters are all used unless there are more of them than names
+        if (params.size() > c.distinctParameterNames()) {
+            Set<String> used = new HashSet<>();
+            for (BindSlot s : slots) {
+                if (s.isNamed()) {
+                    used.add(s.name());
+                }
+            }
             List<String> unused = new ArrayList<>();
             for (String k : params.keySet()) {
                 if (!used.contains(k)) {
@@ -211,23 +201,7 @@ public final class DefaultConnection implements Connection {
      * emits Rows ({@code rows}) or update counts. Reports to listeners; wraps driver errors.
      */
     private Flux<Object> run(
-            String sql,
-            List<BindSlot> slots,
-            List<Object[]> sets,
-            boolean rows,
-            List<Object> resultKeys,
-            Map<String, io.retort.types.SqlType<?>> resultTypes) {
-        return run(sql, slots, sets, rows, resultKeys, resultTypes, 0);
-    }
-
-    private Flux<Object> run(
-            String sql,
-            List<BindSlot> slots,
-            List<Object[]> sets,
-            boolean rows,
-            List<Object> resultKeys,
-            Map<String, io.retort.types.SqlType<?>> resultTypes,
-            int fetchSize) {
+            CompiledStatement c, String sql, List<BindSlot> slots, List<Object[]> sets, boolean rows, int fetchSize) {
         return Flux.defer(() -> {
             Listeners listeners = ctx.listeners();
             StatementEvent event = listeners.active() ? StatementEvent.before(sql, asLists(sets)) : null;
@@ -256,8 +230,7 @@ public final class DefaultConnection implements Connection {
                 }
                 return Flux.error(t);
             }
-            Flux<Object> out = Flux.from(st.execute())
-                    .concatMap(result -> rows ? mapRows(result, resultKeys, resultTypes) : updated(result));
+            Flux<Object> out = Flux.from(st.execute()).concatMap(result -> rows ? mapRows(result, c) : updated(result));
             Flux<Object> counted = rows ? out.doOnNext(o -> count[0]++) : out.doOnNext(o -> count[0] += (Long) o);
             Flux<Object> translated = counted.onErrorMap(e -> Errors.translate(e, sql));
             if (event == null) {
@@ -278,14 +251,19 @@ public final class DefaultConnection implements Connection {
         });
     }
 
-    private Flux<Object> mapRows(
-            Result result, List<Object> resultKeys, Map<String, io.retort.types.SqlType<?>> resultTypes) {
+    private Flux<Object> mapRows(Result result, CompiledStatement c) {
         Dialect d = ctx.dialect();
         RowShape[] shape = {null};
         io.r2dbc.spi.RowMetadata[] seen = {null};
         return Flux.from(result.map((row, meta) -> {
             if (shape[0] == null || seen[0] != meta) {
-                shape[0] = RowShape.of(meta, d, resultKeys, resultTypes);
+                // the statement keeps the shape of its last result: its next executions reuse it when the columns
+                // are the same (checked per result, cheaply), instead of building the name maps again
+                RowShape cached = c.rowShape() instanceof RowShape r ? r : null;
+                shape[0] = RowShape.reuse(cached, meta, d, c.resultKeys(), c.resultTypes());
+                if (shape[0] != cached) {
+                    c.rowShape(shape[0]);
+                }
                 seen[0] = meta;
             }
             return shape[0].read(row);

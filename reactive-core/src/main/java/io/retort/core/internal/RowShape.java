@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class RowShape {
     private final List<String> names;
+    private final String[] driverNames;
+    private final Class<?>[] driverTypes;
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> folded = new HashMap<>();
     private final Class<?>[] readAs;
@@ -31,11 +33,15 @@ public final class RowShape {
     private final List<Object> resultKeys;
 
     private RowShape(
+            String[] driverNames,
+            Class<?>[] driverTypes,
             List<String> names,
             Class<?>[] readAs,
             List<Object> resultKeys,
             io.retort.types.SqlType<?>[] types,
             io.retort.dialect.TypeMap typeMap) {
+        this.driverNames = driverNames;
+        this.driverTypes = driverTypes;
         this.names = names;
         this.resultKeys = resultKeys != null && resultKeys.size() == names.size() ? resultKeys : null;
         this.readAs = readAs;
@@ -67,6 +73,8 @@ public final class RowShape {
             Map<String, io.retort.types.SqlType<?>> resultTypes) {
         List<? extends ColumnMetadata> cols = metadata.getColumnMetadatas();
         List<String> names = new ArrayList<>(cols.size());
+        String[] driverNames = new String[cols.size()];
+        Class<?>[] driverTypes = new Class<?>[cols.size()];
         Class<?>[] readAs = new Class<?>[cols.size()];
         io.retort.types.SqlType<?>[] types = null;
         Map<String, io.retort.types.SqlType<?>> folded = new HashMap<>();
@@ -75,6 +83,8 @@ public final class RowShape {
         }
         for (int i = 0; i < cols.size(); i++) {
             ColumnMetadata c = cols.get(i);
+            driverNames[i] = c.getName();
+            driverTypes[i] = c.getJavaType();
             names.add(dialect.normalizeName(c.getName()));
             Class<?> jt = c.getJavaType();
             io.retort.types.SqlType<?> typed =
@@ -93,7 +103,38 @@ public final class RowShape {
                 readAs[i] = null;
             }
         }
-        return new RowShape(List.copyOf(names), readAs, resultKeys, types, dialect.typeMap());
+        return new RowShape(driverNames, driverTypes, List.copyOf(names), readAs, resultKeys, types, dialect.typeMap());
+    }
+
+    /**
+     * The shape for {@code metadata}: {@code cached} when it was made for the same columns (same names and Java
+     * types, in order), else a new one. Lets one statement's executions share a shape instead of rebuilding it per
+     * result.
+     */
+    public static RowShape reuse(
+            RowShape cached,
+            RowMetadata metadata,
+            Dialect dialect,
+            List<Object> resultKeys,
+            Map<String, io.retort.types.SqlType<?>> resultTypes) {
+        if (cached != null && cached.matches(metadata)) {
+            return cached;
+        }
+        return of(metadata, dialect, resultKeys, resultTypes);
+    }
+
+    private boolean matches(RowMetadata metadata) {
+        List<? extends ColumnMetadata> cols = metadata.getColumnMetadatas();
+        if (cols.size() != driverNames.length) {
+            return false;
+        }
+        for (int i = 0; i < driverNames.length; i++) {
+            ColumnMetadata c = cols.get(i);
+            if (!driverNames[i].equals(c.getName()) || driverTypes[i] != c.getJavaType()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dialect's type map, for reading values as their SQL types. */

@@ -37,16 +37,22 @@ public final class DefaultSession implements Session, QueryRunner {
     private final Relationships relationships = new Relationships(this);
 
     // object bookkeeping; guarded by "this"
-    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
-    private final Map<EntityKey, InstanceState> identityMap = new HashMap<>();
-    private final Map<Object, Boolean> detached = new IdentityHashMap<>();
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    private Map<Object, InstanceState> states = new IdentityHashMap<>(8);
+    private Map<EntityKey, InstanceState> identityMap = new HashMap<>();
+    /** Objects expunged or detached by a commit; with {@link #retired} they answer {@link #state} as DETACHED. */
+    private final Map<Object, Boolean> detached = new IdentityHashMap<>(4);
+    /** The objects tracked when the session closed (their states as they were): closing does not copy them. */
+    private Map<Object, InstanceState> retired = Map.of();
+
+    private final Deque<Frame> frames = new ArrayDeque<>(4);
     private boolean closed;
     private long addSequence;
     private int noAutoflush;
 
     // the transaction; only touched inside lock.run
     private Connection connection;
+    /** Whether a BEGIN was sent on {@link #connection} (set before it completes: a cancelled BEGIN still rolls back). */
+    private boolean begun;
 
     public DefaultSession(SessionFactory factory, Statements statements) {
         this.factory = factory;
@@ -72,7 +78,7 @@ public final class DefaultSession implements Session, QueryRunner {
             s.sequence(++addSequence);
             states.put(entity, s);
             detached.remove(entity);
-            frames.peek().added.add(s);
+            frames.peek().added(s);
             relationships.bind(s, false);
             for (RelationshipModel r : model.relationships()) {
                 for (Object t : Relationships.loadedTargets(r, entity)) {
@@ -87,7 +93,7 @@ public final class DefaultSession implements Session, QueryRunner {
         } else if (s.state() == ObjectState.DELETED) {
             s.state(ObjectState.PERSISTENT);
             for (Frame f : frames) {
-                f.deleted.remove(s);
+                f.undeleted(s);
             }
         }
         return entity;
@@ -115,7 +121,7 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         if (s.state() == ObjectState.PERSISTENT) {
             s.state(ObjectState.DELETED);
-            frames.peek().deleted.add(s);
+            frames.peek().deleted(s);
         }
     }
 
@@ -163,6 +169,10 @@ public final class DefaultSession implements Session, QueryRunner {
         if (s != null) {
             return s.state();
         }
+        InstanceState r = retired.get(entity);
+        if (r != null) { // tracked when the session closed: detached if it had a row, transient if only pending
+            return r.key() != null && r.state() != ObjectState.PENDING ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+        }
         return detached.containsKey(entity) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
     }
 
@@ -177,8 +187,7 @@ public final class DefaultSession implements Session, QueryRunner {
             identityMap.remove(s.key());
         }
         for (Frame f : frames) {
-            f.added.remove(s);
-            f.deleted.remove(s);
+            f.forget(s);
         }
     }
 
@@ -204,17 +213,35 @@ public final class DefaultSession implements Session, QueryRunner {
         }));
     }
 
-    /** The session's connection, begun on first use; decided at subscription, never at assembly. */
+    /**
+     * The session's connection for a read: taken on first use, without a transaction under
+     * {@link io.retort.orm.Autobegin#ON_FIRST_WRITE} (the reads before the first write run in autocommit mode); a
+     * locking select begins the transaction. Decided at subscription, never at assembly.
+     */
+    private Mono<Connection> readConnection(io.retort.sql.Select select) {
+        if (factory.autobegin() == io.retort.orm.Autobegin.ON_FIRST_STATEMENT
+                || (select != null && select.lock() != io.retort.sql.Select.Lock.NONE)) {
+            return connection();
+        }
+        return Mono.defer(() -> connection != null ? Mono.just(connection) : open());
+    }
+
+    /** The session's connection inside its transaction, which begins here when it has not begun yet. */
     private Mono<Connection> connection() {
         return Mono.defer(() -> {
-            if (connection != null) {
+            if (connection != null && begun) {
                 return Mono.just(connection);
             }
-            return factory.engine().open().flatMap(c -> c.begin(null)
-                    .onErrorResume(e -> c.close().then(Mono.error(e)))
-                    .thenReturn(c)
-                    .doOnNext(x -> connection = x));
+            return (connection != null ? Mono.just(connection) : open())
+                    .doOnNext(c -> begun = true)
+                    .flatMap(c -> c.begin(factory.engine().options().isolationLevel())
+                            .onErrorResume(e -> release().then(Mono.error(e)))
+                            .thenReturn(c));
         });
+    }
+
+    private Mono<Connection> open() {
+        return factory.engine().open().doOnNext(c -> connection = c);
     }
 
     @Override
@@ -230,13 +257,85 @@ public final class DefaultSession implements Session, QueryRunner {
                                     : Mono.just(type.cast(s.object()));
                         }
                     }
-                    return autoflush()
-                            .then(load(model, key.values(), false).next())
-                            .flatMap(o -> relationships
+                    // singleOrEmpty, not next(): the by-id SELECT has at most one row, and letting it complete
+                    // spares the driver a cancel of a statement in flight
+                    Mono<T> loaded = load(model, key.values(), false).singleOrEmpty();
+                    Mono<T> found = model.relationships().isEmpty()
+                            ? loaded
+                            : loaded.flatMap(o -> relationships
                                     .apply(model, List.of(o), List.of(), 0)
                                     .thenReturn(o));
+                    return autoflush().then(found);
                 })
-                .next();
+                .singleOrEmpty();
+    }
+
+    @Override
+    public <T> Flux<T> getAll(Class<T> type, Collection<?> ids) {
+        return op(() -> {
+            EntityModel<T> model = registry.model(type);
+            Set<EntityKey> keys = new java.util.LinkedHashSet<>();
+            for (Object id : ids) {
+                keys.add(EntityKey.forId(model, id));
+            }
+            Map<EntityKey, T> found = new HashMap<>();
+            List<Object> missing = new ArrayList<>();
+            synchronized (this) {
+                for (EntityKey key : keys) {
+                    InstanceState s = identityMap.get(key);
+                    if (s != null && !s.isExpired()) {
+                        if (s.state() != ObjectState.DELETED) {
+                            found.put(key, type.cast(s.object()));
+                        }
+                    } else {
+                        missing.add(queryKey(model, key));
+                    }
+                }
+            }
+            Mono<Void> loaded = missing.isEmpty()
+                    ? Mono.empty()
+                    : autoflush()
+                            .thenMany(Flux.fromIterable(Relationships.chunks(missing))
+                                    .concatMap(chunk -> {
+                                        io.retort.sql.Select q = io.retort.sql.Sql.select(type)
+                                                .where(Relationships.keyIn(
+                                                        Relationships.columnsOf(model.ids()), chunk));
+                                        return readConnection(q)
+                                                .flatMapMany(c -> c.execute(q))
+                                                .map(row -> hydrate(model, row, false));
+                                    }))
+                            .collectList()
+                            .flatMap(list -> {
+                                for (T o : list) {
+                                    found.put(EntityKey.of(model, o), o);
+                                }
+                                return relationships.apply(model, list, List.of(), 0);
+                            });
+            return loaded.thenMany(Flux.defer(() -> {
+                List<T> out = new ArrayList<>(keys.size());
+                for (EntityKey key : keys) {
+                    T o = found.get(key);
+                    if (o != null) {
+                        out.add(o);
+                    }
+                }
+                return Flux.fromIterable(out);
+            }));
+        });
+    }
+
+    /** The value to match a key with in SQL: the column value, or a list of them for a composite key. */
+    private static Object queryKey(EntityModel<?> model, EntityKey key) {
+        List<AttributeModel> ids = model.ids();
+        if (ids.size() == 1) {
+            return ids.get(0).toColumnValue(key.id());
+        }
+        List<Object> values = key.values();
+        List<Object> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(ids.get(i).toColumnValue(values.get(i)));
+        }
+        return out;
     }
 
     @Override
@@ -381,6 +480,9 @@ public final class DefaultSession implements Session, QueryRunner {
                         return Mono.empty();
                     }
                     Connection c = connection;
+                    if (!begun) { // only read: nothing to commit
+                        return release().then(Mono.fromRunnable(this::afterCommit));
+                    }
                     return c.commit()
                             .onErrorResume(e -> doRollback().then(Mono.error(e))) // closes the connection too
                             .then(Mono.defer(this::release))
@@ -396,19 +498,7 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public Mono<Void> close() {
-        return op(() -> doRollback(false).then(Mono.fromRunnable(() -> {
-                    synchronized (this) {
-                        for (InstanceState s : states.values()) {
-                            if (s.key() != null) {
-                                detached.put(s.object(), Boolean.TRUE);
-                            }
-                        }
-                        states.clear();
-                        identityMap.clear();
-                        closed = true;
-                    }
-                })))
-                .then();
+        return op(() -> doRollback(false)).then();
     }
 
     @Override
@@ -491,7 +581,7 @@ public final class DefaultSession implements Session, QueryRunner {
 
     /** Rows of a select on the session's connection; only inside an operation. */
     Flux<Row> rows(io.retort.sql.Select select) {
-        return connection().flatMapMany(c -> c.execute(select));
+        return readConnection(select).flatMapMany(c -> c.execute(select));
     }
 
     Object readValue(AttributeModel a, Object raw) {
@@ -545,7 +635,8 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <T> Flux<T> entities(EntityModel<T> model, io.retort.sql.Select select, int fetchSize) {
-        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select, Map.of(), fetchSize))))
+        return op(() -> autoflush()
+                        .thenMany(readConnection(select).flatMapMany(c -> c.execute(select, Map.of(), fetchSize))))
                 .map(row -> hydrate(model, row, false));
     }
 
@@ -580,7 +671,7 @@ public final class DefaultSession implements Session, QueryRunner {
         // The result is read completely (like SQLAlchemy's default ORM results) before it is emitted, so that what
         // the subscriber does with each object (a lazy fetch(), another query) can use the session's connection.
         Mono<List<T>> read = op(() -> autoflush()
-                        .thenMany(connection().flatMapMany(c -> c.execute(select)))
+                        .thenMany(readConnection(select).flatMapMany(c -> c.execute(select)))
                         .map(row -> hydrate(model, row, false))
                         .collectList()
                         .flatMap(list -> loaders
@@ -623,7 +714,8 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public Flux<Row> rows(io.retort.sql.Select select, int fetchSize) {
-        return op(() -> autoflush().thenMany(connection().flatMapMany(c -> c.execute(select, Map.of(), fetchSize))));
+        return op(() ->
+                autoflush().thenMany(readConnection(select).flatMapMany(c -> c.execute(select, Map.of(), fetchSize))));
     }
 
     @Override
@@ -649,7 +741,7 @@ public final class DefaultSession implements Session, QueryRunner {
 
     @Override
     public <R> Mono<R> scalar(io.retort.sql.Select select, Class<R> type) {
-        return op(() -> autoflush().then(connection().flatMap(c -> c.scalar(select, type))))
+        return op(() -> autoflush().then(readConnection(select).flatMap(c -> c.scalar(select, type))))
                 .next();
     }
 
@@ -690,8 +782,11 @@ public final class DefaultSession implements Session, QueryRunner {
     @Override
     public Flux<Row> execute(io.retort.sql.Executable statement, Map<String, ?> parameters) {
         // read whole before emitting, so a subscriber can run session operations per row without waiting on itself
-        Flux<Row> rows = op(() -> autoflush().then(connection().flatMap(c -> c.execute(statement, parameters)
-                        .collectList())))
+        // a plain SELECT is a read; anything else (DML, DDL, text) may write, so it runs in the transaction
+        Mono<Connection> conn =
+                statement instanceof io.retort.sql.Select select ? readConnection(select) : connection();
+        Flux<Row> rows = op(() -> autoflush()
+                        .then(conn.flatMap(c -> c.execute(statement, parameters).collectList())))
                 .next()
                 .flatMapIterable(list -> list);
         if (statement instanceof io.retort.sql.Select select) {
@@ -706,6 +801,7 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> release() {
         Connection c = connection;
         connection = null;
+        begun = false;
         return c == null ? Mono.empty() : c.close();
     }
 
@@ -734,11 +830,12 @@ public final class DefaultSession implements Session, QueryRunner {
 
     /**
      * Rolls back and puts the objects back as the database has them; {@code resetRelationships} is false when
-     * the session is closing (its objects leave as they are, detached).
+     * the session is closing (its objects leave as they are, detached, and the session is closed).
      */
     private Mono<Void> doRollback(boolean resetRelationships) {
-        Mono<Void> db =
-                connection == null ? Mono.empty() : connection.rollback().onErrorResume(e -> Mono.empty());
+        Mono<Void> db = connection == null || !begun
+                ? Mono.empty()
+                : connection.rollback().onErrorResume(e -> Mono.empty());
         return db.then(Mono.defer(this::release)).then(Mono.fromRunnable(() -> {
             synchronized (this) {
                 while (!frames.isEmpty()) {
@@ -748,8 +845,15 @@ public final class DefaultSession implements Session, QueryRunner {
                     // the session goes on: objects must match the database again
                     restoreDirty();
                     resetRelationshipsAfterRollback();
-                } // closing: the objects leave as they are, detached (SQLAlchemy's close())
-                frames.push(new Frame(null));
+                    frames.push(new Frame(null));
+                } else {
+                    // closing: the objects leave as they are, detached (SQLAlchemy's close()); O(1), they are
+                    // kept as they are and answer state() as DETACHED from there
+                    retired = states;
+                    states = java.util.Collections.emptyMap();
+                    identityMap = java.util.Collections.emptyMap();
+                    closed = true;
+                }
             }
         }));
     }
@@ -884,7 +988,7 @@ public final class DefaultSession implements Session, QueryRunner {
 
     private Mono<Void> autoflush() {
         synchronized (this) {
-            if (!factory.autoflush() || noAutoflush > 0) {
+            if (!factory.autoflush() || noAutoflush > 0 || states.isEmpty()) {
                 return Mono.empty();
             }
         }
@@ -893,11 +997,14 @@ public final class DefaultSession implements Session, QueryRunner {
 
     private <T> Flux<T> load(EntityModel<T> model, List<Object> idValues, boolean overwrite) {
         TextClause select = statements.selectById(model);
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < idValues.size(); i++) {
-            params.put("p" + i, model.ids().get(i).toColumnValue(idValues.get(i)));
+        Object[] values = new Object[idValues.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = model.ids().get(i).toColumnValue(idValues.get(i));
         }
-        return connection().flatMapMany(c -> c.execute(select, params)).map(row -> hydrate(model, row, overwrite));
+        Map<String, Object> params = Params.of(values);
+        return readConnection(null)
+                .flatMapMany(c -> c.execute(select, params))
+                .map(row -> hydrate(model, row, overwrite));
     }
 
     /** The object for a row: the one in the identity map (refreshed when expired), or a new persistent one. */
@@ -1069,7 +1176,7 @@ public final class DefaultSession implements Session, QueryRunner {
         synchronized (this) {
             frame = frames.peek();
             for (InstanceState s : g.rows()) {
-                frame.assigned.put(s, values(s));
+                frame.assigned(s, values(s));
                 prepareInsert(s);
             }
         }
@@ -1152,12 +1259,12 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         List<Map<String, Object>> params = new ArrayList<>(rows.size());
         for (InstanceState s : rows) {
-            Map<String, Object> p = new HashMap<>();
-            for (int i = 0; i < cols.size(); i++) {
+            Object[] p = new Object[cols.size()];
+            for (int i = 0; i < p.length; i++) {
                 AttributeModel a = cols.get(i);
-                p.put("p" + i, a.toColumnValue(a.get(s.object())));
+                p[i] = a.toColumnValue(a.get(s.object()));
             }
-            params.add(p);
+            params.add(Params.of(p));
         }
         TextClause stmt = statements.insert(m, sequenced, cols, returning);
         Mono<Void> write;
@@ -1185,7 +1292,7 @@ public final class DefaultSession implements Session, QueryRunner {
                     s.state(ObjectState.PERSISTENT);
                     s.takeSnapshot();
                     identityMap.put(s.key(), s);
-                    frame.inserted.add(s);
+                    frame.inserted(s);
                 }
             }
         }));
@@ -1236,20 +1343,21 @@ public final class DefaultSession implements Session, QueryRunner {
         }
         AttributeModel version = m.version();
         List<Map<String, Object>> params = new ArrayList<>(g.rows().size());
+        int width = m.ids().size() + (version == null ? 0 : 1) + sets.size();
         for (InstanceState s : g.rows()) {
-            Map<String, Object> p = new HashMap<>();
+            Object[] p = new Object[width];
             int k = 0;
             List<Object> key = keyValues(s);
             for (int i = 0; i < m.ids().size(); i++) {
-                p.put("p" + k++, m.ids().get(i).toColumnValue(key.get(i)));
+                p[k++] = m.ids().get(i).toColumnValue(key.get(i));
             }
             if (version != null) {
-                p.put("p" + k++, version.get(s.object()));
+                p[k++] = version.get(s.object());
             }
             for (AttributeModel a : sets) {
-                p.put("p" + k++, a.toColumnValue(a.get(s.object())));
+                p[k++] = a.toColumnValue(a.get(s.object()));
             }
-            params.add(p);
+            params.add(Params.of(p));
         }
         TextClause stmt = statements.updateByKey(m, sets);
         return c.executeUpdate(stmt, params).flatMap(count -> {
@@ -1260,7 +1368,7 @@ public final class DefaultSession implements Session, QueryRunner {
                 Frame frame = frames.peek();
                 for (InstanceState s : g.rows()) {
                     if (!frame.before.containsKey(s)) {
-                        frame.before.put(s, snapshotValues(s));
+                        frame.before(s, snapshotValues(s));
                     }
                     if (version != null) {
                         long v = ((Number) version.get(s.object())).longValue();
@@ -1290,27 +1398,27 @@ public final class DefaultSession implements Session, QueryRunner {
             for (int from = 0; from < g.rows().size(); from += chunk) {
                 List<InstanceState> part =
                         g.rows().subList(from, Math.min(g.rows().size(), from + chunk));
-                Map<String, Object> p = new HashMap<>();
+                Object[] p = new Object[part.size()];
                 AttributeModel id = m.ids().get(0);
-                for (int i = 0; i < part.size(); i++) {
-                    p.put("p" + i, id.toColumnValue(keyValues(part.get(i)).get(0)));
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = id.toColumnValue(part.get(i).key().id());
                 }
-                chunks.add(c.executeUpdate(statements.deleteIn(m, part.size()), p));
+                chunks.add(c.executeUpdate(statements.deleteIn(m, part.size()), Params.of(p)));
             }
             write = Flux.concat(chunks).reduce(0L, Long::sum);
         } else {
             List<Map<String, Object>> params = new ArrayList<>();
             for (InstanceState s : g.rows()) {
-                Map<String, Object> p = new HashMap<>();
+                Object[] p = new Object[m.ids().size() + (m.version() != null ? 1 : 0)];
                 int k = 0;
                 List<Object> key = keyValues(s);
                 for (int i = 0; i < m.ids().size(); i++) {
-                    p.put("p" + k++, m.ids().get(i).toColumnValue(key.get(i)));
+                    p[k++] = m.ids().get(i).toColumnValue(key.get(i));
                 }
                 if (m.version() != null) {
-                    p.put("p" + k, m.version().get(s.object()));
+                    p[k] = m.version().get(s.object());
                 }
-                params.add(p);
+                params.add(Params.of(p));
             }
             write = c.executeUpdate(statements.deleteByKey(m), params);
         }
@@ -1322,7 +1430,7 @@ public final class DefaultSession implements Session, QueryRunner {
                 Frame frame = frames.peek();
                 for (InstanceState s : g.rows()) {
                     identityMap.remove(s.key());
-                    frame.deletedFlushed.add(s);
+                    frame.deletedFlushed(s);
                 }
             }
             return Mono.empty();
@@ -1380,6 +1488,14 @@ public final class DefaultSession implements Session, QueryRunner {
                 .thenMany(connection().flatMapMany(c -> Flux.from(work.apply(c)))));
     }
 
+    /**
+     * Runs the read {@code select} alone on the session's connection after an autoflush, inside the transaction
+     * only when one has begun (see {@link io.retort.orm.Autobegin}).
+     */
+    public <T> Flux<T> runRead(io.retort.sql.Select select, Function<Connection, ? extends Publisher<T>> work) {
+        return op(() -> autoflush().thenMany(readConnection(select).flatMapMany(c -> Flux.from(work.apply(c)))));
+    }
+
     /** The mapping. */
     public MapperRegistry registry() {
         return registry;
@@ -1411,7 +1527,10 @@ public final class DefaultSession implements Session, QueryRunner {
         if (s == null) {
             return;
         }
-        frames.peek().before.putIfAbsent(s, snapshotValues(s));
+        Frame top = frames.peek();
+        if (!top.before.containsKey(s)) {
+            top.before(s, snapshotValues(s));
+        }
         List<AttributeModel> attrs = s.model().attributes();
         for (Map.Entry<AttributeModel, Object> e : values.entrySet()) {
             e.getKey().set(entity, e.getValue());
@@ -1428,7 +1547,7 @@ public final class DefaultSession implements Session, QueryRunner {
         s.state(ObjectState.DELETED);
         identityMap.remove(s.key());
         Frame f = frames.peek();
-        f.deleted.add(s);
-        f.deletedFlushed.add(s);
+        f.deleted(s);
+        f.deletedFlushed(s);
     }
 }

@@ -42,7 +42,7 @@ final class Relationships {
     private final DefaultSession session;
     private final Map<RelationshipModel, Pending> pending = new HashMap<>();
     /** Persistent children removed from a delete-orphan collection, checked at flush. */
-    private final Set<InstanceState> orphanCandidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<InstanceState> orphanCandidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>(4));
 
     private static final class Pending {
         final Set<InstanceState> owners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -343,8 +343,17 @@ final class Relationships {
      * objects of {@code model}, recursively for what selectin loads.
      */
     Mono<Void> apply(EntityModel<?> model, List<?> objects, List<List<LoaderOption.Step>> paths, int depth) {
-        if (objects.isEmpty() || depth > 4) {
+        if (objects.isEmpty() || depth > 4 || model.relationships().isEmpty()) {
             return Mono.empty();
+        }
+        if (paths.isEmpty()) {
+            boolean allLazy = true;
+            for (RelationshipModel r : model.relationships()) {
+                allLazy &= r.strategy() == Strategy.LAZY;
+            }
+            if (allLazy) {
+                return Mono.empty(); // nothing to load now (lazy holders were bound at hydration)
+            }
         }
         List<InstanceState> owners = new ArrayList<>(objects.size());
         for (Object o : objects) {

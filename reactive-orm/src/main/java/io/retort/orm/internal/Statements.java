@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Statements {
     private final Dialect dialect;
     private final Map<Object, TextClause> cache = new ConcurrentHashMap<>();
+    private final Map<EntityModel<?>, TextClause> byId = new ConcurrentHashMap<>();
 
     public Statements(Dialect dialect) {
         this.dialect = dialect;
@@ -34,7 +35,11 @@ public final class Statements {
 
     /** {@code SELECT <all columns> FROM t WHERE <ids> = ...} for one object. */
     public TextClause selectById(EntityModel<?> m) {
-        return cache.computeIfAbsent(List.of("selectById", m), k -> {
+        TextClause known = byId.get(m); // the hottest statement: no composite cache key per call
+        if (known != null) {
+            return known;
+        }
+        return byId.computeIfAbsent(m, k -> {
             StringBuilder sb = new StringBuilder(selectAll(m)).append(" WHERE ");
             List<AttributeModel> ids = m.ids();
             for (int i = 0; i < ids.size(); i++) {

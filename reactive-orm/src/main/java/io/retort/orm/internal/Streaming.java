@@ -16,7 +16,7 @@ public final class Streaming {
             DefaultSession session, EntityModel<T> model, Select select, int batch, WindowLoader loader) {
         List<AttributeModel> attrs = model.attributes();
         io.retort.dialect.TypeMap types = session.statements().dialect().typeMap();
-        Flux<T> objects = session.run(true, c -> c.execute(select, java.util.Map.of(), batch))
+        Flux<T> objects = session.runRead(select, c -> c.execute(select, java.util.Map.of(), batch))
                 .map(row -> Hydration.detached(model, attrs, types, row, 0));
         if (loader == WindowLoader.NONE) {
             return objects;

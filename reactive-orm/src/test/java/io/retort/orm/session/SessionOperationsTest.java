@@ -55,8 +55,10 @@ class SessionOperationsTest {
         String expected =
                 switch (db.name()) {
                     case "postgresql" ->
-                        "UPDATE member SET score = v.c2, version = v.c1 + 1 FROM (VALUES ($1, $2, $3),"
-                                + " ($4, $5, $6)) AS v(c0, c1, c2) WHERE member.id = v.c0 AND member.version = v.c1";
+                        "UPDATE member SET score = v.c2, version = v.c1 + 1 FROM (SELECT v.c0, v.c1, v.c2 FROM"
+                                + " (VALUES ($1, $2, $3), ($4, $5, $6)) AS v(c0, c1, c2) JOIN member AS k ON k.id ="
+                                + " v.c0 ORDER BY k.id FOR UPDATE OF k) AS v WHERE member.id = v.c0 AND member.version"
+                                + " = v.c1";
                     case "mariadb" ->
                         "UPDATE member JOIN (WITH v(c0, c1, c2) AS (VALUES (?, ?, ?), (?, ?, ?)) SELECT * FROM v)"
                                 + " AS v ON member.id = v.c0 AND member.version = v.c1 SET member.score = v.c2,"
