@@ -14,8 +14,34 @@ public final class Db implements AutoCloseable {
     private final Connection admin;
 
     public Db(DriverOptions driver) {
+        ensureDatabase(driver);
         ConnectionFactory f = driver.connectionFactory();
         this.admin = Mono.from(f.create()).block();
+    }
+
+    /** Creates the benchmark's database (through the server's {@code postgres} database) when it is missing. */
+    private static void ensureDatabase(DriverOptions driver) {
+        DriverOptions maintenance =
+                new DriverOptions("admin", driver.host(), driver.port(), "postgres", driver.user(), -1, false, 0);
+        Connection c = Mono.from(maintenance.connectionFactory().create()).block();
+        try {
+            Long n = Flux.from(c.createStatement("SELECT count(*) FROM pg_database WHERE datname = $1")
+                            .bind(0, driver.database())
+                            .execute())
+                    .concatMap(r -> r.map((row, m) -> row.get(0, Long.class)))
+                    .blockLast();
+            if (n == null || n == 0) {
+                Harness.log("creating database " + driver.database());
+                // a database name cannot be a bind parameter; it is the --database option, quoted as an identifier
+                Flux.from(c.createStatement(
+                                        "CREATE DATABASE \"" + driver.database().replace("\"", "\"\"") + "\"")
+                                .execute())
+                        .concatMap(r -> r.getRowsUpdated())
+                        .blockLast();
+            }
+        } finally {
+            Mono.from(c.close()).block();
+        }
     }
 
     public void run(String... sql) {

@@ -50,7 +50,11 @@ public final class Main {
             for (Workload w : o.workloads()) {
                 List<Variant> variants = new ArrayList<>();
                 for (Contender c : contenders) {
-                    variants.addAll(c.variants(w, data));
+                    for (Variant v : c.variants(w, data)) {
+                        if (o.only() == null || v.label().contains(o.only()) || v.baseline()) {
+                            variants.add(v);
+                        }
+                    }
                 }
                 Harness.log(w.title() + ": " + w.description());
                 results.addAll(harness.run(w, variants));
@@ -90,7 +94,10 @@ public final class Main {
         return out;
     }
 
-    /** The option sweep: raw R2DBC and Retort Core, each on the default driver options and three changes of it. */
+    /**
+     * The option sweep of run 2 ({@code --sweep}): raw R2DBC and Retort Core on the default driver options and
+     * three changes of it (prepared-statement cache off, binary transfer, fetch size).
+     */
     static List<DriverOptions> sweepOptions(DriverOptions base) {
         return List.of(
                 base.withLabel("default"),
@@ -99,8 +106,28 @@ public final class Main {
                 base.withFetchSize(1000).withLabel("fetchSize 1000"));
     }
 
+    /**
+     * The candidates for Retort's defaults ({@code --sweep=defaults}): the driver's defaults, binary transfer, and
+     * binary transfer with a bounded prepared-statement cache (256 per connection instead of unbounded).
+     */
+    static List<DriverOptions> defaultsOptions(DriverOptions base) {
+        return List.of(
+                base.withLabel("default"),
+                base.withForceBinary(true).withLabel("forceBinary"),
+                base.withForceBinary(true).withPreparedStatementCache(256).withLabel("forceBinary, cache 256"));
+    }
+
     private static List<Contender> sweepContenders(Options o) {
         List<Contender> out = new ArrayList<>();
+        if (o.sweepDefaults()) {
+            for (DriverOptions d : defaultsOptions(o.driver())) {
+                out.add(new RawR2dbc("raw R2DBC [" + d.label() + "]", d, o.poolSize(), false));
+            }
+            for (DriverOptions d : defaultsOptions(o.driver())) {
+                out.add(new RetortOrm("Retort ORM [" + d.label() + "]", d, o.poolSize()));
+            }
+            return out;
+        }
         for (DriverOptions d : sweepOptions(o.driver())) {
             out.add(new RawR2dbc("raw R2DBC [" + d.label() + "]", d, o.poolSize(), false));
         }

@@ -15,9 +15,11 @@ public record Options(
         Set<Workload> workloads,
         List<String> contenders,
         boolean sweep,
+        boolean sweepDefaults,
         DriverOptions driver,
         String markdownOut,
-        String hibernateDir) {
+        String hibernateDir,
+        String only) {
 
     static final String HELP =
             """
@@ -33,9 +35,12 @@ public record Options(
               --pool=N          pool size of every contender [8]
               --host=H --port=P --database=D --user=U   [127.0.0.1 5432 retort_bench postgres]
               --prepared-cache=N --force-binary=B --fetch-size=N   r2dbc-postgresql options [-1 false 0]
+              --sweep=defaults  instead: raw R2DBC and Retort ORM on the driver's defaults, forceBinary, and
+                                forceBinary with a prepared-statement cache of 256 (the candidates for Retort's defaults)
               --sweep           instead: raw R2DBC and Retort Core under several r2dbc-postgresql option sets
                                 (prepared-statement cache off, binary transfer, fetch size) [W1,W2,W3]
               --markdown=FILE   also write the table to FILE
+              --only=TEXT       run only the variants whose label contains TEXT (for profiling one way)
               --hibernate-dir=D the hibernate contender's target directory (its jar and lib/)
                                 [benchmarks/hibernate-reactive/target beside the running benchmarks.jar]
               --jmh [ARGS]      run the JMH benchmarks (W6) with JMH's own arguments instead
@@ -44,8 +49,8 @@ public record Options(
     static Options parse(String[] args) {
         double warmup = 15, minRun = 1.0, scale = 1.0;
         int runs = 6, pool = 8, port = 5432, cache = -1, fetch = 0;
-        boolean binary = false, sweep = false;
-        String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null, hibernateDir = null;
+        boolean binary = false, sweep = false, sweepDefaults = false;
+        String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null, hibernateDir = null, only = null;
         Set<Workload> workloads = null;
         List<String> contenders = List.of("raw", "retort", "orm", "spring", "jooq", "hibernate");
         for (String a : args) {
@@ -64,9 +69,13 @@ public record Options(
                 case "--prepared-cache" -> cache = Integer.parseInt(v);
                 case "--force-binary" -> binary = Boolean.parseBoolean(v);
                 case "--fetch-size" -> fetch = Integer.parseInt(v);
-                case "--sweep" -> sweep = true;
+                case "--sweep" -> {
+                    sweep = true;
+                    sweepDefaults = v.equals("defaults");
+                }
                 case "--markdown" -> md = v;
                 case "--hibernate-dir" -> hibernateDir = v;
+                case "--only" -> only = v;
                 case "--workloads" -> {
                     workloads = EnumSet.noneOf(Workload.class);
                     for (String w : v.split(",")) {
@@ -87,6 +96,19 @@ public record Options(
             workloads = sweep ? EnumSet.of(Workload.W1, Workload.W2, Workload.W3) : EnumSet.allOf(Workload.class);
         }
         DriverOptions driver = new DriverOptions("default", host, port, db, user, cache, binary, fetch);
-        return new Options(warmup, runs, minRun, scale, pool, workloads, contenders, sweep, driver, md, hibernateDir);
+        return new Options(
+                warmup,
+                runs,
+                minRun,
+                scale,
+                pool,
+                workloads,
+                contenders,
+                sweep,
+                sweepDefaults,
+                driver,
+                md,
+                hibernateDir,
+                only);
     }
 }

@@ -42,6 +42,36 @@ class TransactionTest {
         assertThat(engine.poolMetrics().acquired()).isZero();
     }
 
+    /**
+     * An executemany of 2,500 rows is three multi-row INSERTs; inside a transaction the driver may have the next one
+     * in flight (PostgreSQL pipelines them) when the first fails: the failure is the first chunk's, nothing stays,
+     * and the connection goes back to the pool usable.
+     */
+    @BackendTest
+    void aFailedChunkOfAnExecutemanyRollsBackEveryChunk(
+            Backend db, Engine engine, io.retort.testing.StatementRecorder rec) {
+        createTable(db);
+        db.run("INSERT INTO items (id, label) VALUES (700, 'taken')");
+        java.util.List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2500; i++) {
+            rows.add(Map.of("id", i, "label", "i" + i));
+        }
+        rec.clear();
+        StepVerifier.create(engine.transaction(
+                        c -> c.executeUpdate(text("INSERT INTO items (id, label) VALUES (:id, :label)"), rows)))
+                .expectError(IntegrityViolationException.class)
+                .verify(T);
+        assertThat(rec.statements().get(0).error()).isPresent(); // the first chunk's error is the one reported
+        assertThat(count(engine)).isEqualTo(1);
+        assertThat(engine.poolMetrics().acquired()).isZero();
+        Long ok = engine.transaction(c -> c.executeUpdate(
+                        text("INSERT INTO items (id, label) VALUES (:id, :label)"), rows.subList(0, 600)))
+                .single()
+                .block(T);
+        assertThat(ok).isEqualTo(600L);
+        assertThat(count(engine)).isEqualTo(601);
+    }
+
     @BackendTest
     void anErrorInsideRollsBack(Backend db, Engine engine) {
         createTable(db);

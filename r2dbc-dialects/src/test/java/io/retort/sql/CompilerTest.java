@@ -75,6 +75,21 @@ class CompilerTest {
     }
 
     @Test
+    void twoTableObjectsOfOneDatabaseTableAreOneFromItem() {
+        // e.g. two SessionFactories mapping the same class, each with its own MetaData
+        io.retort.schema.MetaData other = new io.retort.schema.MetaData();
+        io.retort.schema.Table users2 = other.table(
+                "users",
+                io.retort.schema.Column.column("id", io.retort.types.Types.INTEGER)
+                        .primaryKey(),
+                io.retort.schema.Column.column("name", io.retort.types.Types.string(30)));
+        same(
+                select(users.c("id"), users.c("name")).where(users2.c("id").eq(5)),
+                "SELECT users.id, users.name FROM users WHERE users.id = $1",
+                5);
+    }
+
+    @Test
     void apiExampleWithInferredJoin() {
         Select q = select(users.c("name"), addresses.c("email"))
                 .join(addresses)

@@ -39,6 +39,17 @@ public enum Feature {
     FULL_OUTER_JOIN,
     /** {@code FOR UPDATE SKIP LOCKED}. */
     SKIP_LOCKED,
+    /**
+     * The server detects a deadlock between transactions and fails one of them (PostgreSQL after
+     * {@code deadlock_timeout}, InnoDB at once); H2 lets the waiting statement run into its lock timeout instead.
+     */
+    DEADLOCK_DETECTION,
+    /**
+     * The driver accepts a statement while the previous one on the same connection is still running and sends it
+     * at once (r2dbc-postgresql pipelines them): inside a transaction an executemany then sends its next chunk
+     * while the server works on the current one, overlapping the client's binding with the server's insert.
+     */
+    PIPELINING,
     /** Transactional DDL (CREATE TABLE can be rolled back). */
     TRANSACTIONAL_DDL
 }

@@ -341,17 +341,28 @@ public final class Select extends SelectBase {
      * appearance, each once.
      */
     public List<FromClause> effectiveFroms() {
-        Set<FromClause> covered = new LinkedHashSet<>();
+        Set<Object> covered = new LinkedHashSet<>();
         for (FromClause f : froms) {
-            covered.addAll(f.leaves());
+            for (FromClause leaf : f.leaves()) {
+                covered.add(sameSource(leaf));
+            }
         }
         List<FromClause> out = new ArrayList<>(froms);
         for (FromClause f : derivedFroms()) {
-            if (covered.add(f)) {
+            if (covered.add(sameSource(f))) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    /**
+     * What makes two FROM items the same: a table by its schema and name (two {@code Table} objects of the same
+     * database table, say from two MetaData, are one FROM item, not "table specified more than once"), anything
+     * else by itself.
+     */
+    private static Object sameSource(FromClause f) {
+        return f instanceof io.retort.schema.Table t ? List.of("table", String.valueOf(t.schema()), t.name()) : f;
     }
 
     private List<FromClause> derivedFroms() {

@@ -139,7 +139,8 @@ public class MariaDbDialect extends Dialect {
                         Feature.MULTI_ROW_INSERT,
                         Feature.SAVEPOINTS,
                         Feature.SEQUENCES,
-                        Feature.SKIP_LOCKED));
+                        Feature.SKIP_LOCKED,
+                        Feature.DEADLOCK_DETECTION));
     }
 
     @Override

@@ -62,6 +62,8 @@ public class PostgresDialect extends Dialect {
                         Feature.ILIKE,
                         Feature.FULL_OUTER_JOIN,
                         Feature.SKIP_LOCKED,
+                        Feature.DEADLOCK_DETECTION,
+                        Feature.PIPELINING,
                         Feature.TRANSACTIONAL_DDL));
         typeMap(); // loads the driver's codec classes now, not on an event loop
     }

@@ -132,16 +132,24 @@ public final class DefaultConnection implements Connection {
         for (int i = 0; i < sets.size(); i += rowsPerStatement) {
             chunks.add(sets.subList(i, Math.min(sets.size(), i + rowsPerStatement)));
         }
-        return Flux.fromIterable(chunks).concatMap(chunk -> {
-            int n = chunk.size();
-            Object[] flat = new Object[n * perRow];
-            List<BindSlot> slots = new ArrayList<>(n * perRow);
-            for (int r = 0; r < n; r++) {
-                System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
-                slots.addAll(c.slots());
-            }
-            return run(c, c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows, 0);
-        });
+        // inside a transaction, on a driver that pipelines, the next chunk is bound and sent while the server runs
+        // the current one (results still come in order; a failure fails the transaction anyway); outside one,
+        // chunks go one after the other so that a failed chunk stops the rest
+        int inFlight = inTransaction && d.supports(io.retort.dialect.Feature.PIPELINING) ? 2 : 1;
+        return Flux.fromIterable(chunks)
+                .flatMapSequential(
+                        chunk -> Flux.defer(() -> {
+                            int n = chunk.size();
+                            Object[] flat = new Object[n * perRow];
+                            List<BindSlot> slots = new ArrayList<>(n * perRow);
+                            for (int r = 0; r < n; r++) {
+                                System.arraycopy(chunk.get(r), 0, flat, r * perRow, perRow);
+                                slots.addAll(c.slots());
+                            }
+                            return run(c, c.multiValuesSql(n), slots, List.<Object[]>of(flat), rows, 0);
+                        }),
+                        inFlight,
+                        1);
     }
 
     @Override

@@ -289,12 +289,29 @@ public final class AttributeModel {
             h = io.retort.orm.Lazy.empty();
             relationship.setHolder(entity, h);
         }
+        if (relationship.target.ids().size() == 1) { // a single-column key: no list (hydration's common case)
+            Object now = h.isLoaded()
+                    ? (h.get() == null ? null : relationship.target.ids().get(0).get(h.get()))
+                    : h.foreignKey();
+            if (!java.util.Objects.equals(now, value)) {
+                if (value == null) {
+                    h.fill(null);
+                } else {
+                    h.unload(value);
+                }
+            }
+            return;
+        }
         java.util.List<Object> key = currentKey(h);
         if (java.util.Objects.equals(key.get(component), value)) {
             return;
         }
         key.set(component, value);
-        if (key.stream().allMatch(java.util.Objects::isNull)) {
+        boolean allNull = true;
+        for (Object part : key) {
+            allNull &= part == null;
+        }
+        if (allNull) {
             h.fill(null);
         } else {
             h.unload(

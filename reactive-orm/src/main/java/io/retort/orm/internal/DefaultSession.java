@@ -566,6 +566,20 @@ public final class DefaultSession implements Session, QueryRunner {
         return new ArrayList<>(states.values());
     }
 
+    /** The tracked states whose model has relationships (the only ones the relationship passes of a flush visit). */
+    synchronized List<InstanceState> trackedStatesWithRelationships() {
+        if (!registry.hasRelationships()) {
+            return List.of();
+        }
+        List<InstanceState> out = new ArrayList<>();
+        for (InstanceState s : states.values()) {
+            if (!s.model().relationships().isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     synchronized boolean unflushedDelete(InstanceState s) {
         return s.key() != null && identityMap.get(s.key()) == s;
     }
@@ -1021,14 +1035,14 @@ public final class DefaultSession implements Session, QueryRunner {
             AttributeModel a = attrs.get(i);
             values[i] = a.fromColumnValue(types.fromDriver(a.storageType(), row.get(offset + i)));
         }
-        List<AttributeModel> ids = model.ids();
+        int[] idAt = model.idPositions();
         Object id;
-        if (ids.size() == 1) {
-            id = values[attrs.indexOf(ids.get(0))];
+        if (idAt.length == 1) {
+            id = values[idAt[0]];
         } else {
-            Object[] parts = new Object[ids.size()];
+            Object[] parts = new Object[idAt.length];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = values[attrs.indexOf(ids.get(i))];
+                parts[i] = values[idAt[i]];
             }
             id = List.of(parts);
         }
@@ -1067,10 +1081,9 @@ public final class DefaultSession implements Session, QueryRunner {
         s = new InstanceState(obj, model, ObjectState.PERSISTENT);
         s.key(key);
         relationships.bind(s, true);
-        s.snapshot(values); // the decoded row is the clean state: no need to read the fields back
+        s.adoptSnapshot(values); // the decoded row is the clean state: no need to read the fields back
         states.put(obj, s);
-        identityMap.put(key, s);
-        detached.remove(obj);
+        identityMap.put(key, s); // a new object: it cannot be among the detached ones
         return obj;
     }
 
@@ -1173,10 +1186,16 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> insert(Connection c, FlushPlan.InsertGroup g) {
         EntityModel<?> m = g.model();
         Frame frame;
+        boolean assigns = m.version() != null;
+        for (AttributeModel a : m.attributes()) {
+            assigns |= a.generation() != null;
+        }
         synchronized (this) {
             frame = frames.peek();
             for (InstanceState s : g.rows()) {
-                frame.assigned(s, values(s));
+                if (assigns) { // what the flush gives the object (ids, versions), put back if it rolls back
+                    frame.assigned(s, values(s));
+                }
                 prepareInsert(s);
             }
         }
@@ -1187,6 +1206,13 @@ public final class DefaultSession implements Session, QueryRunner {
     }
 
     private static List<List<InstanceState>> selfReferenceLevels(List<InstanceState> rows) {
+        boolean selfReferencing = false;
+        for (RelationshipModel r : rows.get(0).model().relationships()) {
+            selfReferencing |= r.kind == RelationshipModel.Kind.MANY_TO_ONE && r.target == r.owner;
+        }
+        if (!selfReferencing) {
+            return List.of(rows); // no row can wait for another of its table: one level
+        }
         Map<Object, InstanceState> byObject = new IdentityHashMap<>();
         for (InstanceState s : rows) {
             byObject.put(s.object(), s);
@@ -1229,7 +1255,20 @@ public final class DefaultSession implements Session, QueryRunner {
     private Mono<Void> insertLevel(Connection c, EntityModel<?> m, List<InstanceState> rowsOfLevel, Frame frame) {
         // rows of one shape (which generated ids are still null) go in one statement
         Map<List<AttributeModel>, List<InstanceState>> shapes = new LinkedHashMap<>();
-        for (InstanceState s : rowsOfLevel) {
+        boolean generated = false;
+        for (AttributeModel a : m.attributes()) {
+            generated |= a.generation() != null && a.generation() != GenerationType.UUID;
+        }
+        if (!generated) { // every row inserts every insertable column: one shape
+            List<AttributeModel> cols = new ArrayList<>();
+            for (AttributeModel a : m.attributes()) {
+                if (a.isInsertable()) {
+                    cols.add(a);
+                }
+            }
+            shapes.put(cols, rowsOfLevel);
+        }
+        for (InstanceState s : generated ? rowsOfLevel : List.<InstanceState>of()) {
             List<AttributeModel> cols = new ArrayList<>();
             for (AttributeModel a : m.attributes()) {
                 boolean generatedNull =

@@ -47,7 +47,12 @@ public final class EntityModel<E> {
         this.attributes = Collections.unmodifiableMap(byName);
         this.ids = List.copyOf(idList);
         this.version = v;
-        this.constructor = constructor;
+        // adapted once to an exact (Object[]) -> Object or () -> Object shape, so each call is an invokeExact
+        this.constructor = constructorParameters.isEmpty()
+                ? constructor.asType(java.lang.invoke.MethodType.methodType(Object.class))
+                : constructor
+                        .asSpreader(Object[].class, constructorParameters.size())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
         this.constructorParameters = constructorParameters;
     }
 
@@ -76,6 +81,21 @@ public final class EntityModel<E> {
     }
 
     private List<AttributeModel> attributeList;
+    private int[] idPositions;
+
+    /** The positions of the id attributes within {@link #attributes()}, in id order. */
+    public int[] idPositions() {
+        int[] p = idPositions;
+        if (p == null) {
+            List<AttributeModel> attrs = attributes();
+            p = new int[ids.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = attrs.indexOf(ids.get(i));
+            }
+            idPositions = p;
+        }
+        return p;
+    }
 
     /** The mapped columns: field attributes, then the foreign keys of many-to-one relationships. */
     public List<AttributeModel> attributes() {
@@ -92,6 +112,7 @@ public final class EntityModel<E> {
         m.put(a.name(), a);
         attributes = Collections.unmodifiableMap(m);
         attributeList = null;
+        idPositions = null;
     }
 
     /** The relationships, in field order. */
@@ -153,13 +174,13 @@ public final class EntityModel<E> {
     public E newInstance(Map<String, Object> values) {
         try {
             if (constructorParameters.isEmpty()) {
-                return (E) constructor.invoke();
+                return (E) (Object) constructor.invokeExact();
             }
             Object[] args = new Object[constructorParameters.size()];
             for (int i = 0; i < args.length; i++) {
                 args[i] = values == null ? null : values.get(constructorParameters.get(i));
             }
-            return (E) constructor.invokeWithArguments(args);
+            return (E) (Object) constructor.invokeExact(args);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

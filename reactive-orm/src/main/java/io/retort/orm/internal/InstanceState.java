@@ -100,6 +100,20 @@ public final class InstanceState {
         this.expired = false;
     }
 
+    /**
+     * Takes {@code values} (an array nobody else keeps: the row as read) as the clean state without copying it;
+     * only byte arrays, which the object shares, are cloned.
+     */
+    public void adoptSnapshot(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof byte[] b) {
+                values[i] = b.clone();
+            }
+        }
+        this.snapshot = values;
+        this.expired = false;
+    }
+
     /** The snapshot value of the attribute at {@code index}, or {@code null} without a snapshot. */
     public Object snapshotValue(int index) {
         return snapshot == null ? null : snapshot[index];

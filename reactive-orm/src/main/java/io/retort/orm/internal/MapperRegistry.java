@@ -197,6 +197,18 @@ public final class MapperRegistry {
         return metadata;
     }
 
+    private Boolean anyRelationships;
+
+    /** Whether any mapped class has a relationship (if none, a flush skips its relationship passes). */
+    public boolean hasRelationships() {
+        Boolean any = anyRelationships;
+        if (any == null) {
+            any = models.values().stream().anyMatch(m -> !m.relationships().isEmpty());
+            anyRelationships = any;
+        }
+        return any;
+    }
+
     public NamingStrategy naming() {
         return naming;
     }

@@ -853,7 +853,8 @@ final class Relationships {
     }
 
     private void cascadeSaveUpdate() {
-        java.util.ArrayDeque<InstanceState> queue = new java.util.ArrayDeque<>(session.trackedStates());
+        java.util.ArrayDeque<InstanceState> queue =
+                new java.util.ArrayDeque<>(session.trackedStatesWithRelationships());
         Set<InstanceState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         while (!queue.isEmpty()) {
             InstanceState s = queue.poll();
@@ -885,7 +886,7 @@ final class Relationships {
         Map<RelationshipModel, List<InstanceState>> toLoad = new LinkedHashMap<>();
         boolean changed = false;
         synchronized (session) {
-            for (InstanceState s : session.trackedStates()) {
+            for (InstanceState s : session.trackedStatesWithRelationships()) {
                 if (s.state() != ObjectState.DELETED || !session.unflushedDelete(s)) {
                     continue;
                 }
@@ -929,7 +930,7 @@ final class Relationships {
         Map<RelationshipModel, List<Map<String, Object>>> deletes = new LinkedHashMap<>();
         Map<InstanceState, Map<RelationshipModel, Set<Object>>> after = new IdentityHashMap<>();
         synchronized (session) {
-            for (InstanceState s : session.trackedStates()) {
+            for (InstanceState s : session.trackedStatesWithRelationships()) {
                 if (s.state() != ObjectState.PERSISTENT) {
                     continue;
                 }

@@ -214,6 +214,20 @@ class AutobeginAndGetAllTest {
     }
 
     @BackendTest
+    void twoSessionFactoriesOfTheSameClassesBothLoad(Backend db, Engine engine, StatementRecorder rec) {
+        schema(db, 5);
+        SessionFactory first = sessions(engine, Autobegin.ON_FIRST_WRITE);
+        SessionFactory second = sessions(engine, Autobegin.ON_FIRST_WRITE); // maps the same classes again
+        for (SessionFactory f : List.of(first, second)) {
+            List<Team> teams = f.inSession(s -> s.getAll(Team.class, List.of(1L, 2L)))
+                    .collectList()
+                    .block(T);
+            assertThat(teams).extracting(t -> t.id).containsExactly(1L, 2L);
+        }
+        assertThat(rec.sql()).allSatisfy(sql -> assertThat(sql).containsOnlyOnce("FROM team"));
+    }
+
+    @BackendTest
     void getAllLoadsCompositeKeysAndChunksLongIdListsAtFiveHundred(Backend db, Engine engine, StatementRecorder rec) {
         schema(db, 1200);
         db.run("INSERT INTO enrollment (student_id, course, grade) VALUES (1, 'math', 5), (1, 'art', 4),"
@@ -259,6 +273,53 @@ class AutobeginAndGetAllTest {
                 .hasMessageContaining("closed");
         assertThat(db.query("SELECT count(*) AS n FROM team").get(0).get("n").toString())
                 .isEqualTo("3");
+    }
+
+    /**
+     * Two sessions deadlock in their flushes (each holds the row the other wants): the database picks a victim,
+     * whose flush fails with a {@link io.retort.core.TransactionRollbackException} and rolls back; the winner
+     * commits; and the victim's connection goes back to the pool clean (not in an aborted transaction): forty
+     * sessions after it, on the same two connections, all read and write.
+     */
+    @BackendTest
+    @io.retort.testing.RequiresFeature(io.retort.dialect.Feature.DEADLOCK_DETECTION)
+    void aDeadlockedFlushRollsBackAndLeavesItsConnectionClean(Backend db) {
+        schema(db, 2);
+        Engine engine = db.newEngine(EngineOptions.builder().poolMaxSize(2).build());
+        try {
+            SessionFactory sessions = sessions(engine, Autobegin.ON_FIRST_WRITE);
+            reactor.core.publisher.Sinks.Empty<Void> aLocked = reactor.core.publisher.Sinks.empty();
+            reactor.core.publisher.Sinks.Empty<Void> bLocked = reactor.core.publisher.Sinks.empty();
+            java.util.function.BiFunction<Long, Long, Mono<String>> unit =
+                    (first, second) -> sessions.inTransaction(s -> s.execute(
+                                            Sql.text("UPDATE team SET title = 'x' WHERE id = :id"),
+                                            java.util.Map.of("id", first))
+                                    .then(Mono.fromRunnable(() -> (first == 1L ? aLocked : bLocked).tryEmitEmpty()))
+                                    .then((first == 1L ? bLocked : aLocked).asMono())
+                                    .then(s.get(Team.class, second))
+                                    .doOnNext(t -> t.title = "by " + first)
+                                    .then(s.flush())
+                                    .thenReturn("committed"))
+                            .single()
+                            .onErrorResume(e -> Mono.just(e.getClass().getSimpleName()));
+            List<String> outcomes = Flux.merge(unit.apply(1L, 2L), unit.apply(2L, 1L))
+                    .collectList()
+                    .block(T);
+            assertThat(outcomes).containsExactlyInAnyOrder("committed", "TransactionRollbackException");
+
+            List<Long> done = Flux.range(0, 40)
+                    .flatMap(
+                            i -> sessions.inTransaction(s -> s.get(Team.class, 1L + (i % 2))
+                                            .doOnNext(t -> t.title = "t" + i)
+                                            .map(t -> t.id))
+                                    .single(),
+                            4)
+                    .collectList()
+                    .block(T);
+            assertThat(done).hasSize(40);
+        } finally {
+            engine.dispose().block(T);
+        }
     }
 
     /**
