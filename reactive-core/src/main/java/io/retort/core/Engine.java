@@ -104,6 +104,7 @@ public final class Engine {
             driver = protocol == null ? "" : protocol.toString().split(":")[0];
         }
         Dialect dialect = options.dialect() != null ? Dialects.byName(options.dialect()) : Dialects.forDriver(driver);
+        parsed = io.retort.core.internal.DriverDefaults.apply(parsed, dialect);
         ConnectionFactory factory;
         try {
             factory = ConnectionFactories.get(parsed);

@@ -70,6 +70,19 @@ public abstract class Dialect {
     /** The most bind parameters one statement may carry on this database/driver. */
     public abstract int maxBindParameters();
 
+    /**
+     * R2DBC driver options this dialect sets on engines created from a URL, unless the URL sets them itself
+     * (measured defaults, see docs/performance.md); empty by default. Option names are the driver's.
+     *
+     * <pre>{@code
+     * postgres.driverOptionDefaults();   // {forceBinary=true, preparedStatementCacheQueries=256}
+     * Engine.create("r2dbc:postgresql://127.0.0.1/test?forceBinary=false");   // the URL wins
+     * }</pre>
+     */
+    public java.util.Map<String, String> driverOptionDefaults() {
+        return java.util.Map.of();
+    }
+
     /** Words that must be quoted when used as identifiers, upper case. */
     protected abstract Set<String> reservedWords();
 

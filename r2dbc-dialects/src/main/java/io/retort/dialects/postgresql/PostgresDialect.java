@@ -90,6 +90,18 @@ public class PostgresDialect extends Dialect {
         return 32767;
     }
 
+    /**
+     * r2dbc-postgresql options for URL-created engines (a URL that sets one keeps its own): values in binary format
+     * ({@code forceBinary=true}: no text parsing of numbers and timestamps; 13-30 % faster ORM reads and updates in
+     * the benchmarks, the whole test suite passes with it) and a bounded prepared-statement cache of 256 per
+     * connection ({@code preparedStatementCacheQueries=256}, as fast as the driver's unbounded default in the
+     * benchmarks, and bounded for applications that build many statement shapes).
+     */
+    @Override
+    public java.util.Map<String, String> driverOptionDefaults() {
+        return java.util.Map.of("forceBinary", "true", "preparedStatementCacheQueries", "256");
+    }
+
     /** The PostgreSQL compiler: LIMIT/OFFSET, ON CONFLICT, arrays for long IN lists. */
     @Override
     public SqlCompiler newCompiler() {
