@@ -40,12 +40,34 @@ public final class Main {
         Data data = new Data(o.scale());
         double loadBefore = Harness.systemLoad();
         long start = System.nanoTime();
+        if (o.fork() && !o.child()) {
+            List<Result> results;
+            try (Db db = new Db(o.driver())) {
+                Harness.log("creating tables in " + o.driver().database() + " (scale " + o.scale() + ")");
+                db.createSchema(data);
+                Harness.log("rows: bench_item, bench_big, bench_author, bench_book = " + db.counts());
+            }
+            List<String> passThrough = new ArrayList<>();
+            for (String a : args) {
+                if (!a.equals("--fork")
+                        && !a.startsWith("--markdown")
+                        && !a.startsWith("--workloads")
+                        && !a.startsWith("--contenders")) {
+                    passThrough.add(a);
+                }
+            }
+            results = Forks.run(o, passThrough);
+            finish(o, data, results, loadBefore, start);
+            return;
+        }
         List<Contender> contenders = o.sweep() ? sweepContenders(o) : contenders(o);
         List<Result> results = new ArrayList<>();
         try (Db db = new Db(o.driver())) {
-            Harness.log("creating tables in " + o.driver().database() + " (scale " + o.scale() + ")");
-            db.createSchema(data);
-            Harness.log("rows: bench_item, bench_big, bench_author, bench_book = " + db.counts());
+            if (!o.child()) { // a fork's parent made the tables
+                Harness.log("creating tables in " + o.driver().database() + " (scale " + o.scale() + ")");
+                db.createSchema(data);
+                Harness.log("rows: bench_item, bench_big, bench_author, bench_book = " + db.counts());
+            }
             Harness harness = new Harness(db, data, o);
             for (Workload w : o.workloads()) {
                 List<Variant> variants = new ArrayList<>();
@@ -62,6 +84,14 @@ public final class Main {
         } finally {
             Flux.fromIterable(contenders).concatMap(Contender::close).blockLast();
         }
+        if (o.child()) {
+            Forks.print(results);
+            System.exit(0);
+        }
+        finish(o, data, results, loadBefore, start);
+    }
+
+    private static void finish(Options o, Data data, List<Result> results, double loadBefore, long start) {
         String report =
                 Report.render(o, data, results, loadBefore, Harness.systemLoad(), (System.nanoTime() - start) / 1e9);
         System.out.println(report);

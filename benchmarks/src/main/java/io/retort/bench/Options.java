@@ -19,7 +19,9 @@ public record Options(
         DriverOptions driver,
         String markdownOut,
         String hibernateDir,
-        String only) {
+        String only,
+        boolean fork,
+        boolean child) {
 
     static final String HELP =
             """
@@ -41,6 +43,7 @@ public record Options(
                                 (prepared-statement cache off, binary transfer, fetch size) [W1,W2,W3]
               --markdown=FILE   also write the table to FILE
               --only=TEXT       run only the variants whose label contains TEXT (for profiling one way)
+              --fork            every contender runs every workload in a JVM of its own (JIT profiles not shared)
               --hibernate-dir=D the hibernate contender's target directory (its jar and lib/)
                                 [benchmarks/hibernate-reactive/target beside the running benchmarks.jar]
               --jmh [ARGS]      run the JMH benchmarks (W6) with JMH's own arguments instead
@@ -51,6 +54,7 @@ public record Options(
         int runs = 6, pool = 8, port = 5432, cache = -1, fetch = 0;
         boolean binary = false, sweep = false, sweepDefaults = false;
         String host = "127.0.0.1", db = "retort_bench", user = "postgres", md = null, hibernateDir = null, only = null;
+        boolean fork = false, child = false;
         Set<Workload> workloads = null;
         List<String> contenders = List.of("raw", "retort", "orm", "spring", "jooq", "hibernate");
         for (String a : args) {
@@ -76,6 +80,8 @@ public record Options(
                 case "--markdown" -> md = v;
                 case "--hibernate-dir" -> hibernateDir = v;
                 case "--only" -> only = v;
+                case "--fork" -> fork = true;
+                case "--child" -> child = true;
                 case "--workloads" -> {
                     workloads = EnumSet.noneOf(Workload.class);
                     for (String w : v.split(",")) {
@@ -109,6 +115,8 @@ public record Options(
                 driver,
                 md,
                 hibernateDir,
-                only);
+                only,
+                fork,
+                child);
     }
 }

@@ -17,11 +17,15 @@ final class Report {
                 .append("\n\n");
         sb.append("JVM: ").append(Main.jvm()).append("\n\n");
         sb.append(String.format(
-                "Run: warm-up %.1f s per variant per workload, %d timed runs (alternating order), each >= %.1f s;"
+                "Run: warm-up %.1f s per variant per workload, %d timed runs (%s), each >= %.1f s;"
                         + " scale %.2f; pool %d per contender; driver: %s; load average %.2f before, %.2f after;"
                         + " %.0f s in all.%n%n",
                 o.warmupSeconds(),
                 o.runs(),
+                o.fork()
+                        ? "each contender in a JVM of its own per workload (--fork), their order reversed every other"
+                                + " workload"
+                        : "one JVM, contenders in alternating order",
                 o.minRunSeconds(),
                 o.scale(),
                 o.poolSize(),
