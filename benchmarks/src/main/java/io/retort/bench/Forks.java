@@ -64,7 +64,12 @@ final class Forks {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // a debugger or profiler agent of the parent is not repeated in every child (ports, output files)
+            if (!a.startsWith("-agentlib") && !a.startsWith("-agentpath") && !a.startsWith("-javaagent")) {
+                cmd.add(a);
+            }
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

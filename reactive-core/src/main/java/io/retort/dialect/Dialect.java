@@ -176,7 +176,21 @@ public abstract class Dialect {
      * }</pre>
      */
     public String updateByKey(String table, java.util.List<String> keys, String version, java.util.List<String> sets) {
-        String t = quoteIdentifier(table);
+        return updateByKey(null, table, keys, version, sets);
+    }
+
+    /**
+     * {@link #updateByKey(String, java.util.List, String, java.util.List)} of a table in {@code schema} ({@code null}
+     * for none): {@code UPDATE s.t SET ...}.
+     */
+    public String updateByKey(
+            String schema, String table, java.util.List<String> keys, String version, java.util.List<String> sets) {
+        String t = schema == null ? quoteIdentifier(table) : quoteIdentifier(schema) + "." + quoteIdentifier(table);
+        return updateByKeyOf(t, keys, version, sets);
+    }
+
+    /** The UPDATE by key of the already quoted (and maybe schema-qualified) table {@code t}; dialects override it. */
+    protected String updateByKeyOf(String t, java.util.List<String> keys, String version, java.util.List<String> sets) {
         StringBuilder sb = new StringBuilder("UPDATE ").append(t).append(" SET ");
         sb.append(assignments(sets, keys.size() + (version == null ? 0 : 1), "", "v."));
         if (version != null) {

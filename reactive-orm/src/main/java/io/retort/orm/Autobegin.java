@@ -22,7 +22,8 @@ public enum Autobegin {
      * Several reads that must see <em>one</em> snapshot (REPEATABLE READ or SERIALIZABLE, which is also
      * MariaDB's server default of REPEATABLE READ) need the transaction from the first statement: choose
      * {@link #ON_FIRST_STATEMENT}, call {@link Session#begin()} first, or set the engine's isolation level to
-     * REPEATABLE READ or SERIALIZABLE, which makes sessions begin on their first statement.
+     * REPEATABLE READ or SERIALIZABLE, which makes sessions begin on their first statement. A SELECT that calls a
+     * function with side effects (one that writes) is still a read here and runs in autocommit mode: begin first.
      */
     ON_FIRST_WRITE,
 

@@ -114,10 +114,9 @@ public class H2Dialect extends Dialect {
      * {@code UPDATE t SET a = ?[, version = version + 1] WHERE id = ? [AND version = ?]}.
      */
     @Override
-    public String updateByKey(String table, List<String> keys, String version, List<String> sets) {
+    protected String updateByKeyOf(String table, List<String> keys, String version, List<String> sets) {
         int offset = keys.size() + (version == null ? 0 : 1);
-        StringBuilder sb =
-                new StringBuilder("UPDATE ").append(quoteIdentifier(table)).append(" SET ");
+        StringBuilder sb = new StringBuilder("UPDATE ").append(table).append(" SET ");
         for (int i = 0; i < sets.size(); i++) {
             sb.append(i == 0 ? "" : ", ")
                     .append(quoteIdentifier(sets.get(i)))

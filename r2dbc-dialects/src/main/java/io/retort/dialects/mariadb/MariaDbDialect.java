@@ -170,8 +170,7 @@ public class MariaDbDialect extends Dialect {
      * {@code UPDATE t JOIN (WITH v(c0, c1) AS (VALUES (?, ?)) SELECT * FROM v) AS v ON t.id = v.c0 SET t.a = v.c1}.
      */
     @Override
-    public String updateByKey(String table, List<String> keys, String version, List<String> sets) {
-        String t = quoteIdentifier(table);
+    protected String updateByKeyOf(String t, List<String> keys, String version, List<String> sets) {
         int n = keys.size() + (version == null ? 0 : 1) + sets.size();
         StringBuilder sb = new StringBuilder("UPDATE ").append(t);
         sb.append(" JOIN (WITH v(").append(aliases(n)).append(") AS (VALUES (").append(params(n));

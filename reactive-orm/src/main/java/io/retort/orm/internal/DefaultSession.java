@@ -42,7 +42,7 @@ public final class DefaultSession implements Session, QueryRunner {
     /** Objects expunged or detached by a commit; with {@link #retired} they answer {@link #state} as DETACHED. */
     private final Map<Object, Boolean> detached = new IdentityHashMap<>(4);
     /** The objects tracked when the session closed (their states as they were): closing does not copy them. */
-    private Map<Object, InstanceState> retired = Map.of();
+    private Map<Object, InstanceState> retired = java.util.Collections.emptyMap();
 
     private final Deque<Frame> frames = new ArrayDeque<>(4);
     private boolean closed;
@@ -51,7 +51,11 @@ public final class DefaultSession implements Session, QueryRunner {
 
     // the transaction; only touched inside lock.run
     private Connection connection;
-    /** Whether a BEGIN was sent on {@link #connection} (set before it completes: a cancelled BEGIN still rolls back). */
+    /**
+     * Whether a BEGIN may have been sent on {@link #connection}: set before it completes, so that a cancelled BEGIN
+     * still gets a ROLLBACK (or COMMIT). Whether the transaction is open is the connection's own
+     * {@code inTransaction()}, set when BEGIN succeeded: a BEGIN that never reached the server is sent again.
+     */
     private boolean begun;
 
     public DefaultSession(SessionFactory factory, Statements statements) {
@@ -229,7 +233,7 @@ public final class DefaultSession implements Session, QueryRunner {
     /** The session's connection inside its transaction, which begins here when it has not begun yet. */
     private Mono<Connection> connection() {
         return Mono.defer(() -> {
-            if (connection != null && begun) {
+            if (connection != null && connection.inTransaction()) {
                 return Mono.just(connection);
             }
             return (connection != null ? Mono.just(connection) : open())
@@ -257,9 +261,9 @@ public final class DefaultSession implements Session, QueryRunner {
                                     : Mono.just(type.cast(s.object()));
                         }
                     }
-                    // singleOrEmpty, not next(): the by-id SELECT has at most one row, and letting it complete
-                    // spares the driver a cancel of a statement in flight
-                    Mono<T> loaded = load(model, key.values(), false).singleOrEmpty();
+                    // reduce, not next(): the by-id SELECT completes instead of being cancelled in flight (a cancel
+                    // costs the driver a drain); the first row wins, as next() did
+                    Mono<T> loaded = load(model, key.values(), false).reduce((first, more) -> first);
                     Mono<T> found = model.relationships().isEmpty()
                             ? loaded
                             : loaded.flatMap(o -> relationships
@@ -297,7 +301,7 @@ public final class DefaultSession implements Session, QueryRunner {
                     : autoflush()
                             .thenMany(Flux.fromIterable(Relationships.chunks(missing))
                                     .concatMap(chunk -> {
-                                        io.retort.sql.Select q = io.retort.sql.Sql.select(type)
+                                        io.retort.sql.Select q = Relationships.selectOf(model)
                                                 .where(Relationships.keyIn(
                                                         Relationships.columnsOf(model.ids()), chunk));
                                         return readConnection(q)
@@ -598,6 +602,11 @@ public final class DefaultSession implements Session, QueryRunner {
         return readConnection(select).flatMapMany(c -> c.execute(select));
     }
 
+    /** As {@link #rows(io.retort.sql.Select)}, in the transaction when {@code lockSource} locks rows. */
+    Flux<Row> rows(io.retort.sql.Select select, io.retort.sql.Select lockSource) {
+        return readConnection(lockSource).flatMapMany(c -> c.execute(select));
+    }
+
     Object readValue(AttributeModel a, Object raw) {
         return a.fromColumnValue(statements.dialect().typeMap().fromDriver(a.storageType(), raw));
     }
@@ -799,15 +808,14 @@ public final class DefaultSession implements Session, QueryRunner {
         // a plain SELECT is a read; anything else (DML, DDL, text) may write, so it runs in the transaction
         Mono<Connection> conn =
                 statement instanceof io.retort.sql.Select select ? readConnection(select) : connection();
-        Flux<Row> rows = op(() -> autoflush()
-                        .then(conn.flatMap(c -> c.execute(statement, parameters).collectList())))
+        // entities are hydrated inside the operation, while the session is still known to be open and its own
+        EntityRows entityRows =
+                statement instanceof io.retort.sql.Select select ? EntityRows.of(registry, select) : null;
+        return op(() -> autoflush().then(conn.flatMap(c -> c.execute(statement, parameters)
+                        .map(row -> entityRows == null ? row : (Row) entityRows.hydrate(this, row))
+                        .collectList())))
                 .next()
                 .flatMapIterable(list -> list);
-        if (statement instanceof io.retort.sql.Select select) {
-            EntityRows entityRows = EntityRows.of(registry, select);
-            return rows.map(row -> entityRows.hydrate(this, row));
-        }
-        return rows;
     }
 
     // ------------------------------------------------------------------ transactions and frames
@@ -864,8 +872,8 @@ public final class DefaultSession implements Session, QueryRunner {
                     // closing: the objects leave as they are, detached (SQLAlchemy's close()); O(1), they are
                     // kept as they are and answer state() as DETACHED from there
                     retired = states;
-                    states = java.util.Collections.emptyMap();
-                    identityMap = java.util.Collections.emptyMap();
+                    states = new IdentityHashMap<>(2); // mutable: a late hydration must not throw
+                    identityMap = new HashMap<>(2);
                     closed = true;
                 }
             }

@@ -80,8 +80,8 @@ public final class EntityModel<E> {
         }
     }
 
-    private List<AttributeModel> attributeList;
-    private int[] idPositions;
+    private volatile List<AttributeModel> attributeList;
+    private volatile int[] idPositions;
 
     /** The positions of the id attributes within {@link #attributes()}, in id order. */
     public int[] idPositions() {

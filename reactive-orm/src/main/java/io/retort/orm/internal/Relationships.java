@@ -470,9 +470,8 @@ final class Relationships {
         }
         List<Object> keys = new ArrayList<>(byKey.keySet());
         return Flux.fromIterable(chunks(keys))
-                .concatMap(
-                        chunk -> session.rows(Sql.select(rel.target.type()).where(keyIn(columnsOf(targetIds), chunk)))
-                                .map(row -> session.hydrate(rel.target, row, 0, false)))
+                .concatMap(chunk -> session.rows(selectOf(rel.target).where(keyIn(columnsOf(targetIds), chunk)))
+                        .map(row -> session.hydrate(rel.target, row, 0, false)))
                 .doOnNext(target -> {
                     Object key = keyOf(targetIds, target);
                     for (InstanceState s : byKey.getOrDefault(key, List.of())) {
@@ -505,7 +504,7 @@ final class Relationships {
         List<Object> all = new ArrayList<>();
         return Flux.fromIterable(chunks(new ArrayList<>(byId.keySet())))
                 .concatMap(chunk -> {
-                    Select q = Sql.select(rel.target.type()).where(keyIn(columnsOf(back.foreignKeys), chunk));
+                    Select q = selectOf(rel.target).where(keyIn(columnsOf(back.foreignKeys), chunk));
                     if (rel.orderBy != null) {
                         q = orderBy(q, rel);
                     }
@@ -645,7 +644,8 @@ final class Relationships {
         int childIdIndex = offset + childAttrs.indexOf(childId);
         Map<Object, List<Object>> children = new IdentityHashMap<>();
         List<T> parents = new ArrayList<>();
-        return session.rows(q)
+        // the lock of the user's select (FOR UPDATE) may sit inside the derived table: begin for it all the same
+        return session.rows(q, select)
                 .doOnNext(row -> {
                     T parent = session.hydrate(model, row, 0, false);
                     List<Object> kids = children.get(parent);
@@ -782,6 +782,14 @@ final class Relationships {
             ors.add(Sql.and(ands.toArray(ColumnElement[]::new)));
         }
         return Sql.or(ors.toArray(ColumnElement[]::new));
+    }
+
+    /**
+     * {@code SELECT <the model's columns> FROM <its table>}, built from this factory's own model (not through
+     * {@code select(Class)}, which resolves a class through the most recently built factory).
+     */
+    static Select selectOf(EntityModel<?> model) {
+        return Sql.select(columnsOf(model.attributes()).toArray());
     }
 
     /** The columns of {@code attrs}. */

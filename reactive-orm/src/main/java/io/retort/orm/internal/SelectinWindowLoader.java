@@ -6,7 +6,6 @@ import io.retort.dialect.TypeMap;
 import io.retort.orm.Lazy;
 import io.retort.orm.LazyList;
 import io.retort.sql.Select;
-import io.retort.sql.Sql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -61,7 +60,7 @@ final class SelectinWindowLoader implements WindowLoader {
         if (byKey.isEmpty()) {
             return Mono.empty();
         }
-        Select q = Sql.select(rel.target.type())
+        Select q = Relationships.selectOf(rel.target)
                 .where(Relationships.keyIn(Relationships.columnsOf(back.foreignKeys), new ArrayList<>(byKey.keySet())));
         if (rel.orderBy != null) {
             q = Relationships.orderBy(q, rel);
@@ -98,7 +97,7 @@ final class SelectinWindowLoader implements WindowLoader {
         if (byKey.isEmpty()) {
             return Mono.empty();
         }
-        Select q = Sql.select(rel.target.type())
+        Select q = Relationships.selectOf(rel.target)
                 .where(Relationships.keyIn(Relationships.columnsOf(targetKey), new ArrayList<>(byKey.keySet())));
         Map<Object, Object> loaded = new IdentityHashMap<>();
         List<AttributeModel> attrs = rel.target.attributes();

@@ -113,10 +113,7 @@ public final class Statements {
         return cache.computeIfAbsent(List.of("update", m, sets), k -> {
             AttributeModel v = m.version();
             String sql = dialect.updateByKey(
-                    m.schema() == null ? m.tableName() : m.tableName(),
-                    names(m.ids()),
-                    v == null ? null : v.columnName(),
-                    names(sets));
+                    m.schema(), m.tableName(), names(m.ids()), v == null ? null : v.columnName(), names(sets));
             List<AttributeModel> order = new ArrayList<>(m.ids());
             if (v != null) {
                 order.add(v);

@@ -264,6 +264,10 @@ class AutobeginAndGetAllTest {
         Team loaded = s.get(Team.class, 1L).block(T);
         Team pending = s.add(new Team(50L, "never flushed"));
         assertThat(s.state(loaded)).isEqualTo(ObjectState.PERSISTENT);
+        assertThat(s.state(null)).isEqualTo(ObjectState.TRANSIENT);
+        assertThatThrownBy(() -> s.delete(null))
+                .isInstanceOf(io.retort.core.InvalidRequestException.class)
+                .hasMessageContaining("null");
         s.close().block(T);
         assertThat(s.state(loaded)).isEqualTo(ObjectState.DETACHED);
         assertThat(s.state(pending)).isEqualTo(ObjectState.TRANSIENT);
@@ -273,6 +277,21 @@ class AutobeginAndGetAllTest {
                 .hasMessageContaining("closed");
         assertThat(db.query("SELECT count(*) AS n FROM team").get(0).get("n").toString())
                 .isEqualTo("3");
+    }
+
+    @BackendTest
+    void entitiesReadByExecuteAreHydratedEvenWhenACloseWaitsBehindTheQuery(Backend db, Engine engine) {
+        schema(db, 3);
+        Session s = sessions(engine, Autobegin.ON_FIRST_WRITE).open().block(T);
+        // the close is queued behind the query; the rows' entities must be built while the session is open
+        List<Object> got = Flux.merge(
+                        s.execute(Sql.select(Team.class)).map(r -> (Object) r),
+                        s.close().then(Mono.empty()))
+                .collectList()
+                .block(T);
+        assertThat(got).hasSize(3);
+        assertThat(s.state(((io.retort.orm.EntityRow) got.get(0)).entity(Team.class)))
+                .isEqualTo(ObjectState.DETACHED);
     }
 
     /**
