@@ -566,10 +566,6 @@ public final class DefaultSession implements Session, QueryRunner {
         return states.get(entity);
     }
 
-    synchronized List<InstanceState> trackedStates() {
-        return new ArrayList<>(states.values());
-    }
-
     /** The tracked states whose model has relationships (the only ones the relationship passes of a flush visit). */
     synchronized List<InstanceState> trackedStatesWithRelationships() {
         if (!registry.hasRelationships()) {
